@@ -1,0 +1,26 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.terpasang
+
+.PHONY: run test install benchmark
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) -m dashboard db upgrade
+	$(PY) -m dashboard demo --jika-kosong
+	$(VENV)/bin/streamlit run streamlit_app.py
+
+test: install
+	$(PY) -m pytest
+
+benchmark: install
+	$(PY) tests/benchmarks/run_all.py

@@ -1,0 +1,1 @@
+"""Pantau Triwulan: quarterly monitoring of a kecamatan. Everything here runs without Streamlit."""

@@ -1,0 +1,270 @@
+"""The command line, `python -m dashboard …` (formats.md §2). Exit codes: 0 done, 1 input rejected, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from sqlalchemy import select
+
+from dashboard import format as fmt
+
+KELUAR_OK, KELUAR_DITOLAK, KELUAR_SALAH_PAKAI = 0, 1, 2
+PENGGUNA_CLI = "cli"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Indonesian messages for wrong usage (exit code 2)."""
+
+    def error(self, message: str):
+        terjemah = {
+            "the following arguments are required": "argumen berikut wajib diisi",
+            "invalid choice": "pilihan tidak sah",
+            "unrecognized arguments": "argumen tidak dikenal",
+            "expected one argument": "butuh satu nilai",
+            "invalid int value": "bukan bilangan bulat",
+            "choose from": "pilih dari",
+        }
+        for en, idn in terjemah.items():
+            message = message.replace(en, idn)
+        self.print_usage(sys.stderr)
+        print(f"Penggunaan salah: {message}", file=sys.stderr)
+        raise SystemExit(KELUAR_SALAH_PAKAI)
+
+
+def _gagal(pesan: str, kode: int = KELUAR_DITOLAK) -> int:
+    for baris in str(pesan).splitlines() or [""]:
+        print(baris, file=sys.stderr)
+    return kode
+
+
+def _triwulan(teks: str) -> int:
+    from dashboard.nilai import baca_triwulan
+
+    tw = baca_triwulan(teks)
+    if tw is None:
+        raise argparse.ArgumentTypeError(f"'{teks}' bukan triwulan (1–4, I–IV)")
+    return tw
+
+
+def _tahun(teks: str) -> int:
+    if not teks.isdigit() or not 1900 <= int(teks) <= 2100:
+        raise argparse.ArgumentTypeError(f"'{teks}' bukan tahun (1900–2100)")
+    return int(teks)
+
+
+def buat_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m dashboard", description="Pantau Triwulan: pemantauan kinerja triwulanan kecamatan.")
+    sub = p.add_subparsers(dest="perintah", required=True, parser_class=_Parser, metavar="PERINTAH")
+
+    db = sub.add_parser("db", help="basis data")
+    db_sub = db.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI")
+    db_sub.add_parser("upgrade", help="buat atau perbarui skema basis data")
+
+    demo = sub.add_parser("demo", help="muat data contoh (aman diulang)")
+    demo.add_argument("--jika-kosong", action="store_true", help="hanya bila basis data belum berisi kecamatan")
+
+    kec = sub.add_parser("kecamatan", help="data induk kecamatan")
+    kec_sub = kec.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI")
+    tambah = kec_sub.add_parser("add", help="tambah kecamatan")
+    tambah.add_argument("nama")
+    tambah.add_argument("--kabupaten", required=True)
+    kec_sub.add_parser("list", help="daftar kecamatan")
+
+    imp = sub.add_parser("import", help="impor berkas data")
+    imp.add_argument("dataset", choices=["indikator", "realisasi", "anggaran", "skm", "skm-rekap", "desa", "skala"])
+    imp.add_argument("berkas")
+    imp.add_argument("--kecamatan")
+    imp.add_argument("--tahun", type=_tahun)
+    imp.add_argument("--triwulan", type=_triwulan)
+    imp.add_argument("--lembar", help="nama lembar XLSX")
+    imp.add_argument("--pemetaan", help="nama pemetaan kolom yang tersimpan")
+    imp.add_argument("--per-triwulan", action="store_true", help="realisasi anggaran per triwulan, bukan kumulatif")
+    imp.add_argument("--mode", choices=["ganti", "tambah"], default="ganti", help="untuk SKM")
+    imp.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
+
+    imp_batal = sub.add_parser("undo", help="batalkan satu impor")
+    imp_batal.add_argument("import_id", type=int)
+
+    s = sub.add_parser("summary", help="ringkasan angka satu periode")
+    s.add_argument("--kecamatan", required=True)
+    s.add_argument("--tahun", required=True, type=_tahun)
+    s.add_argument("--triwulan", required=True, type=_triwulan)
+    s.add_argument("--json", action="store_true")
+
+    e = sub.add_parser("export", help="unduhan: xlsx, pptx, atau ZIP berisi CSV")
+    e.add_argument("format", choices=["xlsx", "pptx", "csv"])
+    e.add_argument("--kecamatan", required=True)
+    e.add_argument("--tahun", required=True, type=_tahun)
+    e.add_argument("--triwulan", required=True, type=_triwulan)
+    e.add_argument("--out", required=True)
+
+    st = sub.add_parser("pengaturan", help="pengaturan")
+    st_sub = st.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI")
+    st_set = st_sub.add_parser("set", help="ubah satu pengaturan")
+    st_set.add_argument("kunci")
+    st_set.add_argument("nilai")
+    st_set.add_argument("--kecamatan")
+    st_show = st_sub.add_parser("show", help="tampilkan pengaturan yang berlaku")
+    st_show.add_argument("--kecamatan")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = buat_parser().parse_args(argv)
+    handler = {"db": _db, "demo": _demo, "kecamatan": _kecamatan, "import": _import, "undo": _undo,
+               "summary": _summary, "export": _export, "pengaturan": _pengaturan}[args.perintah]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return _gagal("Dihentikan.", KELUAR_DITOLAK)
+
+
+def _db(args) -> int:
+    from dashboard.basisdata import siapkan_basis_data
+    from models.db import database_url
+
+    siapkan_basis_data()
+    print(f"Skema basis data mutakhir ({_url_aman(database_url())}).")
+    return KELUAR_OK
+
+
+def _url_aman(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _demo(args) -> int:
+    from dashboard.demo import muat_demo
+
+    hasil = muat_demo(jika_kosong=args.jika_kosong)
+    print(hasil)
+    return KELUAR_OK
+
+
+def _kecamatan(args) -> int:
+    from models.db import session_scope
+    from models.tables import Kecamatan
+
+    with session_scope() as s:
+        if args.aksi == "list":
+            for k in s.execute(select(Kecamatan).order_by(Kecamatan.kabupaten, Kecamatan.nama)).scalars():
+                tanda = "\t(sintetis)" if k.sintetis else ""
+                print(f"{k.nama}\t{k.kabupaten}{tanda}")
+            return KELUAR_OK
+        nama, kab = args.nama.strip(), args.kabupaten.strip()
+        if not nama or not kab:
+            return _gagal("Nama kecamatan dan kabupaten tidak boleh kosong.")
+        ada = s.execute(select(Kecamatan).where(Kecamatan.nama == nama)).scalar_one_or_none()
+        if ada is not None:
+            if ada.kabupaten == kab:
+                print(f"Kecamatan {nama} ({kab}) sudah ada.")
+                return KELUAR_OK
+            return _gagal(f"Kecamatan {nama} sudah ada di {ada.kabupaten}.")
+        s.add(Kecamatan(nama=nama, kabupaten=kab))
+    print(f"Kecamatan {nama} ({kab}) ditambahkan.")
+    return KELUAR_OK
+
+
+def _import(args) -> int:
+    from dashboard.impor import ImporError, impor_berkas
+
+    try:
+        hasil = impor_berkas(args.dataset, args.berkas, kecamatan=args.kecamatan, tahun=args.tahun,
+                             triwulan=args.triwulan, lembar=args.lembar, pemetaan=args.pemetaan,
+                             per_triwulan=args.per_triwulan, mode=args.mode, dry_run=args.dry_run,
+                             pengguna=PENGGUNA_CLI)
+    except ImporError as exc:
+        return _gagal(str(exc))
+    for w in hasil.peringatan:
+        print(f"Peringatan: {w['pesan']} ({w.get('lokasi', '')})", file=sys.stderr)
+    if hasil.galat:
+        for g in hasil.galat:
+            print(g.pesan, file=sys.stderr)
+        print(f"Impor ditolak: {len(hasil.galat)} galat; tidak ada data yang disimpan.", file=sys.stderr)
+        return KELUAR_DITOLAK
+    print(hasil.ringkas())
+    return KELUAR_OK
+
+
+def _undo(args) -> int:
+    from dashboard.impor import ImporError, batalkan
+
+    try:
+        pesan = batalkan(args.import_id, pengguna=PENGGUNA_CLI)
+    except ImporError as exc:
+        return _gagal(str(exc))
+    print(pesan)
+    return KELUAR_OK
+
+
+def _summary(args) -> int:
+    from dashboard.data import TidakDitemukan, muat_satu
+    from dashboard.ringkasan import publik, ringkasan
+    from models.db import session_scope
+
+    try:
+        with session_scope() as s:
+            periode = muat_satu(s, args.kecamatan, args.tahun)
+    except TidakDitemukan as exc:
+        return _gagal(str(exc))
+    data = ringkasan(periode, args.triwulan)
+    if args.json:
+        print(json.dumps(publik(data), ensure_ascii=False, indent=2))
+    else:
+        print(teks_ringkasan(data))
+    return KELUAR_OK
+
+
+def teks_ringkasan(d: dict) -> str:
+    """The summary as lines a person reads."""
+    iku, ang, skm, desa, ef = d["iku"], d["anggaran"], d["skm"], d["desa"], d["efisiensi"]
+    baris = [f"Kecamatan {d['kecamatan']}, Kabupaten {d['kabupaten']} — {fmt.triwulan(d['triwulan'])} {d['tahun']}"
+             + (" (data sintetis)" if d.get("sintetis") else "")]
+    baris.append(f"Rata-rata capaian IKU : {fmt.persen(iku['rata_rata_capaian'])} {iku['kategori'] or ''}".rstrip())
+    for i in iku["indikator"]:
+        baris.append(f"  {i['kode']} {i['nama']}: target {fmt.nilai(i['target'], i['satuan'])}, realisasi "
+                     f"{fmt.nilai(i['realisasi'], i['satuan'])}, capaian "
+                     f"{fmt.persen(i['capaian']) if i['capaian'] is not None else 'belum diukur'}")
+    baris.append(f"Serapan anggaran     : {fmt.persen(ang['serapan'])} ({fmt.rupiah(ang['realisasi'])} dari "
+                 f"{fmt.rupiah(ang['pagu'])}) {ang['kategori'] or ''}".rstrip())
+    baris.append(f"IKM                  : {fmt.angka(skm['ikm'])} mutu {skm['mutu'] or '—'} {skm['kinerja'] or ''}".rstrip())
+    baris.append(f"Rasio desa mandiri   : {fmt.persen(desa['rasio'])} ({desa['mandiri'] if desa['mandiri'] is not None else '—'}"
+                 f" dari {desa['jumlah'] if desa['jumlah'] is not None else '—'} desa)")
+    baris.append(f"Efisiensi ({ef['metode']}): {fmt.angka(ef['nilai'])} {ef.get('kategori') or ''}".rstrip())
+    if d["peringatan"]:
+        baris.append(f"Peringatan ({len(d['peringatan'])}):")
+        baris += [f"  - {w['pesan']} [{w['lokasi']}]" for w in d["peringatan"]]
+    return "\n".join(baris)
+
+
+def _export(args) -> int:
+    from dashboard.ekspor import EksporError, ekspor_ke_berkas
+
+    try:
+        path = ekspor_ke_berkas(args.format, args.kecamatan, args.tahun, args.triwulan, args.out)
+    except EksporError as exc:
+        return _gagal(str(exc))
+    print(f"Tersimpan: {path}")
+    return KELUAR_OK
+
+
+def _pengaturan(args) -> int:
+    from dashboard import pengaturan as peng
+    from models.db import session_scope
+
+    try:
+        with session_scope() as s:
+            kid = peng.kecamatan_id(s, args.kecamatan)
+            if args.aksi == "set":
+                nilai = peng.simpan(s, args.kunci, args.nilai, kecamatan_id=kid, pengguna=PENGGUNA_CLI)
+                print(f"{args.kunci} = {nilai}" + (f" (Kecamatan {args.kecamatan})" if kid else " (semua kecamatan)"))
+            else:
+                raw = peng.baca_mentah(s, [kid])[kid]
+                for k in sorted(raw):
+                    print(f"{k} = {raw[k]}")
+    except peng.PengaturanError as exc:
+        return _gagal(str(exc))
+    return KELUAR_OK
