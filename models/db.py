@@ -15,14 +15,22 @@ ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def normal_url(url: str) -> str:
+    """`postgresql://…` means the psycopg 3 driver here (the one in requirements.txt)."""
+    for awal in ("postgresql://", "postgres://"):
+        if url.startswith(awal):
+            return "postgresql+psycopg://" + url[len(awal):]
+    return url
+
+
 def database_url() -> str:
     """`DATABASE_URL`, else the SQLite file `data/dashboard.db` of this checkout."""
-    return os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'data' / 'dashboard.db'}"
+    return normal_url(os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'data' / 'dashboard.db'}")
 
 
 @lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
-    url = url or database_url()
+    url = normal_url(url or database_url())
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -62,4 +70,4 @@ def upgrade(url: str | None = None) -> None:
     """Create or upgrade the schema to the newest migration."""
     from alembic import command
 
-    command.upgrade(alembic_config(url or database_url()), "head")
+    command.upgrade(alembic_config(normal_url(url or database_url())), "head")
