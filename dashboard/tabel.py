@@ -1,0 +1,80 @@
+"""Tables as pandas DataFrames: the same frames feed the pages, the CSV downloads and the workbook.
+
+Each builder returns raw values (numbers unrounded, None for no value) with Indonesian column
+names; `gaya()` turns a frame into a Styler with Indonesian number formats and category colours.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import format as fmt
+
+WARNA_TEKS_GELAP = {"#e0b400", "#9bbf2e", "#5aa832", "#f08c00", "#e9ecef"}
+
+
+def tabel_iku(data: dict) -> pd.DataFrame:
+    """The IKU of a summary (`ringkasan()`), with the category colour in a private column."""
+    rows = []
+    for b in data["_iku"]["baris"]:
+        rows.append({
+            "Kode": b.ind.kode, "Indikator": b.ind.nama, "Jenis": b.ind.jenis.upper(), "Satuan": b.ind.satuan or "",
+            "Polaritas": b.ind.polaritas, "Target": b.target, "Realisasi": b.realisasi, "Capaian (%)": b.capaian,
+            "Kategori": b.kategori or ("belum diukur" if b.capaian is None else ""), "_warna": b.warna,
+        })
+    return pd.DataFrame(rows, columns=["Kode", "Indikator", "Jenis", "Satuan", "Polaritas", "Target", "Realisasi",
+                                       "Capaian (%)", "Kategori", "_warna"])
+
+
+def tabel_peringatan(peringatan: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame([{"Jenis": w["jenis"], "Pesan": w["pesan"], "Lokasi": w.get("lokasi", ""),
+                          "Seharusnya": w.get("diharapkan", ""), "Tertulis": w.get("ditemukan", ""),
+                          "Sumber": sumber_label(w.get("sumber"))} for w in peringatan],
+                        columns=["Jenis", "Pesan", "Lokasi", "Seharusnya", "Tertulis", "Sumber"])
+
+
+def sumber_label(sumber: str | None) -> str:
+    if not sumber:
+        return ""
+    jenis, _, nilai = sumber.partition(":")
+    return f"Impor #{nilai}" if jenis == "impor" else f"Halaman {nilai}"
+
+
+def publik(df: pd.DataFrame) -> pd.DataFrame:
+    """Without the private `_` columns (for CSV and display)."""
+    return df[[c for c in df.columns if not str(c).startswith("_")]]
+
+
+def format_kolom(df: pd.DataFrame, satuan_kolom: str | None = "Satuan") -> dict:
+    """Indonesian formatters per column, guessed from the column names."""
+    out = {}
+    for c in df.columns:
+        nama = str(c).lower()
+        if nama.startswith("_"):
+            continue
+        if "(rp)" in nama or nama in {"pagu", "realisasi (rp)", "sisa", "rencana", "deviasi"}:
+            out[c] = lambda v: fmt.rupiah(v)
+        elif "(%)" in nama:
+            out[c] = lambda v: fmt.persen(v)
+        elif pd.api.types.is_float_dtype(df[c]) or df[c].map(lambda v: isinstance(v, float)).any():
+            out[c] = lambda v: fmt.angka(v) if isinstance(v, (int, float)) else ("—" if v is None else v)
+    return out
+
+
+def gaya(df: pd.DataFrame, warna_kolom: str | None = "Kategori", warna_dari: str = "_warna"):
+    """A Styler: Indonesian numbers, the category cell coloured with its scale's colour."""
+    tampil = df.copy()
+    styler = tampil.style.format(format_kolom(tampil), na_rep="—")
+    if warna_kolom and warna_kolom in tampil.columns and warna_dari in tampil.columns:
+        def warnai(row):
+            w = row[warna_dari]
+            css = ""
+            if isinstance(w, str) and w:
+                teks = "#212529" if w in WARNA_TEKS_GELAP else "#ffffff"
+                css = f"background-color: {w}; color: {teks}; font-weight: 600"
+            return [css if c == warna_kolom else "" for c in row.index]
+        styler = styler.apply(warnai, axis=1)
+    hidden = [c for c in tampil.columns if str(c).startswith("_")]
+    if hidden:
+        styler = styler.hide(hidden, axis="columns")
+    return styler.hide(axis="index")

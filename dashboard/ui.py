@@ -1,0 +1,237 @@
+"""The one Streamlit helper module: the sidebar frame, cached readers and shared widgets.
+
+Pages stay thin: they read the frame (`periode_terpilih`), call the cached readers here (which
+call `dashboard.*`), and render. The caches are keyed by a data revision (one cheap query per
+run), so an import or a settings change by anyone, in any session, shows on every page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import altair as alt
+import streamlit as st
+from sqlalchemy import func, select
+
+from dashboard import format as fmt
+from models.db import database_url, get_engine, session_scope
+
+KUNCI_FRAME = ("kecamatan", "tahun", "triwulan")
+
+
+# ---------------------------------------------------------------- database and caches
+
+def _engine():
+    return get_engine(database_url())  # one engine per URL (lru_cache in models.db)
+
+
+def revisi_data() -> tuple:
+    """Changes whenever data or settings change (imports, undo, settings, master data)."""
+    from models.tables import ImportLog, Kecamatan, Pengaturan, PengaturanLog, Skala
+
+    with session_scope(_engine()) as s:
+        return tuple(s.execute(select(
+            select(func.max(ImportLog.id)).scalar_subquery(),
+            select(func.count(ImportLog.dibatalkan_pada)).scalar_subquery(),
+            select(func.max(PengaturanLog.id)).scalar_subquery(),
+            select(func.count(Kecamatan.id)).scalar_subquery(),
+            select(func.count(Skala.id)).scalar_subquery(),
+            select(func.max(Pengaturan.id)).scalar_subquery(),
+        )).one())
+
+
+def hapus_cache() -> None:
+    """Call after any write (import, undo, settings): every page reads fresh data."""
+    st.cache_data.clear()
+
+
+def _kunci(rev: tuple) -> str:
+    """The database and its revision as a cache-key argument: new data gives new cache entries."""
+    return database_url() + "|" + ",".join(map(str, rev))
+
+
+def baca_periode(nama: str, tahun: int):
+    rev = revisi_data()
+    return _periode(nama, tahun, _kunci(rev))
+
+
+def baca_ringkasan(nama: str, tahun: int, triwulan: int) -> dict:
+    rev = revisi_data()
+    return _ringkasan(nama, tahun, triwulan, _kunci(rev))
+
+
+@st.cache_data(show_spinner="Membaca data…", max_entries=64)
+def _periode(nama: str, tahun: int, rev: str):
+    from dashboard.data import muat_satu
+
+    with session_scope(_engine()) as s:
+        return muat_satu(s, nama, tahun)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _ringkasan(nama: str, tahun: int, triwulan: int, rev: str) -> dict:
+    from dashboard.ringkasan import ringkasan as hitung
+
+    return hitung(_periode(nama, tahun, rev), triwulan)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _kecamatan(rev: str) -> list[dict]:
+    from dashboard.data import kecamatan_list
+
+    with session_scope(_engine()) as s:
+        return kecamatan_list(s)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _tahun(kecamatan_id: int, rev: str) -> list[int]:
+    from dashboard.data import tahun_tersedia
+
+    with session_scope(_engine()) as s:
+        return tahun_tersedia(s, kecamatan_id)
+
+
+def baca_kecamatan() -> list[dict]:
+    return _kecamatan(_kunci(revisi_data()))
+
+
+# ---------------------------------------------------------------- the frame
+
+def _dari_url(kunci: str):
+    nilai = st.query_params.get(kunci)
+    if nilai is None:
+        return None
+    if kunci == "kecamatan":
+        return nilai
+    from dashboard.nilai import baca_tahun, baca_triwulan
+
+    return baca_tahun(nilai) if kunci == "tahun" else baca_triwulan(nilai)
+
+
+def frame() -> None:
+    """The sidebar: kecamatan, tahun, triwulan; kept in session_state and in the URL."""
+    ss = st.session_state
+    rev = _kunci(revisi_data())
+    kec = _kecamatan(rev)
+    with st.sidebar:
+        st.markdown("### Pantau Triwulan")
+        if not kec:
+            st.info("Belum ada kecamatan. Jalankan `python -m dashboard demo` untuk data contoh, atau "
+                    "`python -m dashboard kecamatan add NAMA --kabupaten KAB`.")
+            for k in KUNCI_FRAME:
+                ss.setdefault(k, None)
+            return
+        for k in KUNCI_FRAME:
+            if k not in ss or ss[k] is None:
+                v = _dari_url(k)
+                if v is not None:
+                    ss[k] = v
+        nama_list = [k["nama"] for k in kec]
+        if ss.get("kecamatan") not in nama_list:
+            ss["kecamatan"] = next((k["nama"] for k in kec if not k["sintetis"]), nama_list[0])
+        pilihan = st.selectbox("Kecamatan", nama_list, index=nama_list.index(ss["kecamatan"]),
+                               format_func=lambda n: _label_kecamatan(n, kec))
+        if pilihan != ss["kecamatan"]:
+            ss["kecamatan"] = pilihan
+        kid = next(k["id"] for k in kec if k["nama"] == ss["kecamatan"])
+        tahun_list = _tahun(kid, rev) or [date.today().year]
+        if ss.get("tahun") not in tahun_list:
+            ss["tahun"] = tahun_list[0]
+        ss["tahun"] = st.selectbox("Tahun", tahun_list, index=tahun_list.index(ss["tahun"]))
+        tw_list = [1, 2, 3, 4]
+        if ss.get("triwulan") not in tw_list:
+            ss["triwulan"] = 4
+        ss["triwulan"] = st.selectbox("Triwulan (s.d.)", tw_list, index=tw_list.index(ss["triwulan"]),
+                                      format_func=fmt.triwulan)
+        kab = next(k["kabupaten"] for k in kec if k["nama"] == ss["kecamatan"])
+        st.caption(f"Kabupaten {kab}")
+    st.query_params.from_dict({"kecamatan": ss["kecamatan"], "tahun": str(ss["tahun"]),
+                               "triwulan": str(ss["triwulan"])})
+
+
+def _label_kecamatan(nama: str, kec: list[dict]) -> str:
+    k = next(x for x in kec if x["nama"] == nama)
+    return f"{nama} (data sintetis)" if k["sintetis"] else nama
+
+
+def periode_terpilih() -> tuple[str | None, int | None, int | None]:
+    ss = st.session_state
+    return ss.get("kecamatan"), ss.get("tahun"), ss.get("triwulan")
+
+
+# ---------------------------------------------------------------- shared widgets
+
+def judul(teks: str, nama: str | None, tahun: int | None, tw: int | None, sintetis: bool = False) -> None:
+    st.title(teks)
+    if nama:
+        st.caption(f"Kecamatan {nama} · {fmt.triwulan(tw)} {tahun} (kumulatif s.d. {fmt.triwulan(tw)})")
+    if sintetis:
+        st.warning("Kecamatan ini berisi **data sintetis** untuk contoh, bukan data sebenarnya.", icon=":material/science:")
+
+
+def kosong(pesan: str, saran: str | None = None) -> None:
+    """An empty state that says what is missing and how to add it."""
+    st.info(pesan + (f"\n\n{saran}" if saran else ""), icon=":material/info:")
+
+
+def perlu_frame() -> tuple[str, int, int] | None:
+    """The frame's choice, or an empty state when there is no kecamatan yet."""
+    nama, tahun, tw = periode_terpilih()
+    if not nama:
+        kosong("Belum ada kecamatan di basis data.",
+               "Muat data contoh dengan `python -m dashboard demo`, atau tambahkan kecamatan lewat baris perintah.")
+        return None
+    return nama, int(tahun), int(tw)
+
+
+def grafik(chart: alt.TopLevelMixin, *, lebar: str = "stretch") -> None:
+    st.altair_chart(chart, width=lebar)
+
+
+def tabel(df, *, tinggi: int | str = "auto") -> None:
+    """A table with Indonesian formats and category colours; private `_` columns hidden."""
+    from dashboard.tabel import gaya
+
+    tersembunyi = {c: None for c in df.columns if str(c).startswith("_")}
+    st.dataframe(gaya(df), width="stretch", hide_index=True, column_config=tersembunyi, height=tinggi)
+
+
+def ringkasan_sebelumnya(nama: str, tahun: int, tw: int) -> dict | None:
+    """The summary s.d. the previous TW (TW IV of last year before TW I), when there is data."""
+    if tw > 1:
+        return baca_ringkasan(nama, tahun, tw - 1)
+    kec = next((k for k in baca_kecamatan() if k["nama"] == nama), None)
+    if kec is None or tahun - 1 not in _tahun(kec["id"], _kunci(revisi_data())):
+        return None
+    return baca_ringkasan(nama, tahun - 1, 4)
+
+
+def label_triwulan_sebelumnya(tahun: int, tw: int) -> str:
+    return f"{fmt.triwulan(tw - 1)} {tahun}" if tw > 1 else f"{fmt.triwulan(4)} {tahun - 1}"
+
+
+HALAMAN_BERKAS = {"Ringkasan": "pages/ringkasan.py", "IKU": "pages/iku.py", "Anggaran": "pages/anggaran.py",
+                  "SKM": "pages/skm.py", "Desa": "pages/desa.py", "Kabupaten": "pages/kabupaten.py",
+                  "Unggah Data": "pages/unggah.py", "Laporan": "pages/laporan.py", "Pengaturan": "pages/pengaturan.py"}
+
+
+def tautan_sumber(sumber: str) -> None:
+    """A link to where a warning comes from: its page, or the import in the upload history."""
+    from dashboard.tabel import sumber_label
+
+    jenis, _, nilai = sumber.partition(":")
+    halaman = "Unggah Data" if jenis == "impor" else nilai
+    path = HALAMAN_BERKAS.get(halaman)
+    label = f"{sumber_label(sumber)} → buka halaman {halaman}"
+    try:
+        st.page_link(path, label=label, icon=":material/arrow_forward:")
+    except Exception:  # the page is not in this run's navigation (e.g. a page run on its own)
+        st.caption(label)
+
+
+def unduh_csv(df, nama_file: str, *, key: str, label: str = "Unduh CSV") -> None:
+    """A download of a page's table as CSV (`;`, UTF-8 with BOM: Excel in Indonesian locale opens it)."""
+    from dashboard.ekspor_csv import csv_bytes
+
+    st.download_button(label, data=csv_bytes(df), file_name=nama_file, mime="text/csv", key=key,
+                       icon=":material/download:")

@@ -1,0 +1,92 @@
+"""Ringkasan: how the kecamatan stands, s.d. the chosen triwulan."""
+
+import streamlit as st
+
+from dashboard import format as fmt
+from dashboard import ui
+from dashboard.grafik import gauges_ringkasan
+from dashboard.tabel import publik, tabel_iku, tabel_peringatan
+
+frame = ui.perlu_frame()
+if frame is None:
+    st.stop()
+nama, tahun, tw = frame
+data = ui.baca_ringkasan(nama, tahun, tw)
+p = ui.baca_periode(nama, tahun)
+ui.judul("Ringkasan", nama, tahun, tw, data["sintetis"])
+
+sebelum = ui.ringkasan_sebelumnya(nama, tahun, tw)
+label_sebelum = ui.label_triwulan_sebelumnya(tahun, tw)
+
+kolom = st.columns(5)
+for k, chart in zip(kolom, gauges_ringkasan(data, p)):
+    with k:
+        ui.grafik(chart, lebar="content")
+
+
+def selisih(kini, dulu):
+    return None if kini is None or dulu is None else kini - dulu
+
+
+iku, ang, skm, desa, efi = data["iku"], data["anggaran"], data["skm"], data["desa"], data["efisiensi"]
+s_iku = sebelum["iku"]["rata_rata_capaian"] if sebelum else None
+s_ang = sebelum["anggaran"]["serapan"] if sebelum else None
+s_desa = sebelum["desa"]["rasio"] if sebelum else None
+s_efi = sebelum["efisiensi"]["nilai"] if sebelum else None
+s_ikm = sebelum["skm"]["ikm"] if sebelum else None
+
+kartu = st.columns(5)
+bantuan = f"Perubahan dibanding s.d. {label_sebelum}." if label_sebelum else None
+metrik = [
+    ("Rata-rata capaian IKU", fmt.persen(iku["rata_rata_capaian"]), selisih(iku["rata_rata_capaian"], s_iku),
+     f"{data['_iku']['terukur']} dari {data['_iku']['jumlah_iku']} IKU terukur · skala {iku['skala']}"),
+    (f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(ang["serapan"]), selisih(ang["serapan"], s_ang),
+     f"{fmt.rupiah(ang['realisasi'])} dari pagu {fmt.rupiah(ang['pagu'])}" if ang["pagu"] else None),
+    ("Rasio desa mandiri", fmt.persen(desa["rasio"]), selisih(desa["rasio"], s_desa),
+     f"{desa['mandiri']} Mandiri dari {desa['jumlah']} desa" if desa["mandiri"] is not None else None),
+    ("Efisiensi", fmt.angka(efi["nilai"]), selisih(efi["nilai"], s_efi),
+     f"Metode {efi['metode']}: " + {"tanah_laut": "(1 − serapan / capaian) × 100", "selisih": "capaian − serapan",
+                                      "rasio": "capaian / serapan × 100"}[efi["metode"]]),
+    ("IKM", fmt.angka(skm["ikm"]) + (f" ({skm['mutu']})" if skm["mutu"] else ""), selisih(skm["ikm"], s_ikm),
+     f"{fmt.angka(skm['responden'], 0)} responden · bobot {data['_skm']['bobot']}" if skm["responden"] else None),
+]
+for k, (label, nilai, delta, ket) in zip(kartu, metrik):
+    with k:
+        st.metric(label, nilai, delta=fmt.poin(delta) if delta is not None else None, border=True,
+                  help=" ".join(x for x in (ket, bantuan) if x) or None)
+
+kosong = []
+if not data["_iku"]["baris"]:
+    kosong.append("**IKU**: belum ada indikator untuk tahun ini.")
+elif iku["rata_rata_capaian"] is None:
+    kosong.append(f"**IKU**: belum ada realisasi s.d. {fmt.triwulan(tw)} (belum diukur).")
+if ang["pagu"] is None:
+    kosong.append("**Anggaran**: belum ada data anggaran untuk tahun ini.")
+elif ang["serapan"] is None:
+    ada = ", ".join(fmt.triwulan(t) for t in data["_anggaran"]["triwulan_data"]) or "tidak ada"
+    kosong.append(f"**Anggaran**: belum ada data realisasi {fmt.triwulan(tw)} (triwulan yang sudah ada: {ada}).")
+if skm["ikm"] is None:
+    kosong.append(f"**SKM**: belum ada data survei s.d. {fmt.triwulan(tw)}.")
+if desa["rasio"] is None:
+    kosong.append(f"**Desa**: belum ada status desa untuk tahun {tahun}.")
+if kosong:
+    ui.kosong("Data yang belum ada untuk periode ini:\n\n" + "\n".join(f"- {x}" for x in kosong),
+              "Unggah datanya di halaman **Unggah Data**.")
+
+st.subheader("Indikator Kinerja Utama")
+df = tabel_iku(data)
+if df.empty:
+    ui.kosong("Belum ada indikator untuk tahun ini.", "Unggah daftar IKU dan targetnya di halaman **Unggah Data**.")
+else:
+    ui.tabel(df)
+    ui.unduh_csv(publik(df), f"iku_{nama}_{tahun}_tw{tw}.csv", key="unduh_iku")
+
+st.subheader("Peringatan data")
+peringatan = data["peringatan"]
+if not peringatan:
+    st.success("Tidak ada peringatan data untuk periode ini.", icon=":material/check_circle:")
+else:
+    st.caption(f"{len(peringatan)} peringatan. Peringatan tidak menghalangi impor; periksa sumbernya.")
+    st.dataframe(tabel_peringatan(peringatan), width="stretch", hide_index=True)
+    for sumber in sorted({w.get("sumber") for w in peringatan if w.get("sumber")}):
+        ui.tautan_sumber(sumber)

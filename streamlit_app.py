@@ -1,0 +1,42 @@
+"""Pantau Triwulan: the entry point. Page config, navigation over pages/, and the sidebar frame."""
+
+from pathlib import Path
+
+import streamlit as st
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from dashboard import ui
+
+st.set_page_config(page_title="Pantau Triwulan", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
+
+HALAMAN = {
+    "Pemantauan": [
+        ("pages/ringkasan.py", "Ringkasan", ":material/dashboard:"),
+        ("pages/iku.py", "IKU", ":material/flag:"),
+        ("pages/anggaran.py", "Anggaran", ":material/payments:"),
+        ("pages/skm.py", "SKM", ":material/sentiment_satisfied:"),
+        ("pages/desa.py", "Desa", ":material/holiday_village:"),
+        ("pages/kabupaten.py", "Kabupaten", ":material/compare:"),
+    ],
+    "Laporan dan data": [
+        ("pages/laporan.py", "Laporan", ":material/download:"),
+        ("pages/unggah.py", "Unggah Data", ":material/upload_file:"),
+        ("pages/pengaturan.py", "Pengaturan", ":material/settings:"),
+    ],
+}
+ROOT = Path(__file__).resolve().parent
+
+navigasi = {
+    bagian: [st.Page(path, title=judul, icon=ikon, default=(path == "pages/ringkasan.py"))
+             for path, judul, ikon in daftar if (ROOT / path).exists()]
+    for bagian, daftar in HALAMAN.items()
+}
+halaman = st.navigation(navigasi)
+
+try:
+    ui.frame()
+except (OperationalError, ProgrammingError):
+    st.error("Basis data belum siap. Jalankan `python -m dashboard db upgrade` (atau `make run`), lalu muat ulang halaman.")
+    st.stop()
+
+halaman.run()
