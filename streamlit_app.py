@@ -1,5 +1,6 @@
 """Pantau Triwulan: the entry point. Page config, navigation over pages/, and the sidebar frame."""
 
+import logging
 from pathlib import Path
 
 import streamlit as st
@@ -39,4 +40,11 @@ except (OperationalError, ProgrammingError):
     st.error("Basis data belum siap. Jalankan `python -m dashboard db upgrade` (atau `make run`), lalu muat ulang halaman.")
     st.stop()
 
-halaman.run()
+PESAN_GAGAL = "Maaf, halaman ini gagal ditampilkan karena kesalahan di aplikasi."
+
+try:
+    halaman.run()
+except Exception as exc:  # st.stop() and reruns are BaseException and pass through
+    logging.getLogger("pantau").exception("page %s failed", halaman.title)
+    st.error(f"{PESAN_GAGAL} Data Anda tidak berubah. Rincian teknis ({type(exc).__name__}) tercatat di log "
+             "server; laporkan kepada pengelola aplikasi.", icon=":material/error:")
