@@ -50,6 +50,16 @@ def _kunci(rev: tuple) -> str:
     return database_url() + "|" + ",".join(map(str, rev))
 
 
+def kunci() -> str:
+    """The cache key of the current data: pass it to every `st.cache_data` reader of a page."""
+    return _kunci(revisi_data())
+
+
+def sesi():
+    """A database session (one transaction) for a page's cached reader: `with ui.sesi() as s: ...`."""
+    return session_scope(_engine())
+
+
 def baca_periode(nama: str, tahun: int):
     rev = revisi_data()
     return _periode(nama, tahun, _kunci(rev))

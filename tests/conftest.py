@@ -103,3 +103,14 @@ def demo_db(demo_template, tmp_path, monkeypatch):
     yield url
     get_engine(url).dispose()
     get_engine.cache_clear()
+
+
+@pytest.fixture
+def app_db(demo_db):
+    """The demo database for page tests, with Streamlit's caches cleared (they are shared between AppTests)."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield demo_db
+    st.cache_data.clear()
