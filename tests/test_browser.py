@@ -1,0 +1,110 @@
+"""The main path in a real browser: headless Debian Chromium driven by Playwright against `streamlit run`."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                 reason="browser test skipped: Debian's chromium is not installed at /usr/bin/chromium")]
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(demo_db, tmp_path):
+    port = _port()
+    env = {**os.environ, "DATABASE_URL": demo_db}
+    log = open(tmp_path / "streamlit.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+                             "--server.port", str(port), "--server.headless", "true",
+                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.25)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start: " + (tmp_path / "streamlit.log").read_text())
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture
+def halaman(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        page.set_default_timeout(45000)
+        yield page, server
+        browser.close()
+
+
+def _tunggu(page):
+    page.wait_for_selector('[data-testid="stAppViewContainer"]')
+    page.wait_for_timeout(500)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
+def _metrik(page, label: str) -> str:
+    kartu = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    kartu.wait_for()
+    return kartu.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def test_jalur_utama_ringkasan(halaman, tmp_path):
+    page, base = halaman
+    page.goto(f"{base}/?kecamatan=Bati-Bati&tahun=2024&triwulan=4")
+    _tunggu(page)
+    page.get_by_role("heading", name="Ringkasan").wait_for()
+    assert _metrik(page, "Serapan s.d. TW IV") == "90,23 %"
+    # Five gauges drawn by Vega.
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]').length >= 5")
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 5
+
+    # The camat switches to TW II in the sidebar: the cumulative figure follows and the URL too.
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="Triwulan").click()
+    page.get_by_role("option", name="TW II").click()
+    _tunggu(page)
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=\"stMetricValue\"]')].some(e => e.innerText.includes('42,07'))")
+    assert _metrik(page, "Serapan s.d. TW II") == "42,07 %"
+    assert re.search(r"triwulan=2", page.url)
+
+    # Another kecamatan through the sidebar.
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="Kecamatan").click()
+    page.get_by_role("option", name="Bajuin", exact=True).click()
+    _tunggu(page)
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=\"stCaptionContainer\"]')].some(e => e.innerText.includes('Bajuin'))")
+    page.screenshot(path=str(tmp_path / "ringkasan.png"), full_page=True)
