@@ -262,12 +262,18 @@ class ImportLog(SQLModel, table=True):
 
 
 class ImportPerubahan(SQLModel, table=True):
-    """One row an import wrote: its table, natural key, and the row before (None = new)."""
+    """What an import changed in one table: the rows as they were before it (None = it only added rows).
+
+    `sebelum` is JSON {"kolom": [...], "baris": [[...], ...]}: every row the import updated or deleted, as it
+    was. Rows the import added carry its import_id and are deleted on undo. `dari_impor` (JSON list) names the
+    imports that had written the changed rows, so undo can refuse when a later import changed these rows.
+    """
 
     __tablename__ = "import_perubahan"
     id: int | None = Field(default=None, primary_key=True)
     import_id: int = Field(foreign_key="import_log.id", index=True)
     tabel: str
-    kunci: str = Field(index=True)  # JSON of the natural key
-    sebelum: str | None = Field(default=None, sa_column=Column(Text))  # JSON of the old row
-    sesudah: str | None = Field(default=None, sa_column=Column(Text))  # JSON of the new row
+    kunci: str = Field(index=True)  # JSON: the table and the scope (kecamatan, tahun, triwulan) touched
+    sebelum: str | None = Field(default=None, sa_column=Column(Text))  # JSON of the old rows
+    sesudah: str | None = Field(default=None, sa_column=Column(Text))  # JSON: counts of rows added/changed/deleted
+    dari_impor: str | None = Field(default=None, sa_column=Column(Text))  # JSON list of import ids
