@@ -1,0 +1,332 @@
+"""The Desa page's analysis: every desa's score and status, the distribution, the rasio by year,
+status changes, and what holds each desa that is not yet Mandiri back (domain §3.6).
+
+The formulas live in `dashboard.desa` (status, rasio, dimensi_penghambat, selisih_mandiri) and
+`dashboard.ringkasan` (desa_data, hitung_desa); this module arranges them into tables and charts.
+`desa_mandiri_kabupaten` is the one query of the page: the Mandiri desa of the other kecamatan,
+the comparison when the kecamatan has no Mandiri desa with dimension scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+from sqlalchemy import select
+from sqlmodel import Session
+
+from dashboard import desa as desa_f
+from dashboard import format as fmt
+from dashboard.data import Periode
+from dashboard.grafik import _tema
+from dashboard.ringkasan import adalah_rasio, desa_data, hitung_desa, iku_baris, indikator_hitung
+from models.tables import Desa, DesaStatus, Kecamatan
+
+ABU = "#9e9e9e"
+# The plot keeps its height and fills the width; legend and titles come on top (Streamlit's default
+# "fit" would squeeze the plot into the given height).
+LEBAR_PENUH = alt.AutoSizeParams(type="fit-x", contains="padding")
+LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp ", ""]))
+
+
+def tema(chart, **meta):
+    """The house theme (`grafik._tema`) with Indonesian number formats on the axes."""
+    chart = _tema(chart, **meta)
+    chart.config.locale = LOCALE
+    return chart
+
+
+def skema_label(p: Periode) -> str:
+    return desa_f.SKEMA[p.setelan.skema_desa][0]
+
+
+def ambang(p: Periode) -> list[tuple[float, bool, str]]:
+    """The thresholds in force (setting `ambang_<skema>`), highest first."""
+    return sorted((tuple(a) for a in p.setelan.ambang_desa), key=lambda a: a[0], reverse=True)
+
+
+def teks_ambang(p: Periode) -> str:
+    """`Mandiri ≥ 79,63 · Maju ≥ 69,35 · … · Sangat Tertinggal di bawahnya`."""
+    digit = desa_f.SKEMA[p.setelan.skema_desa][2]
+    bagian = [f"{s} {'≥' if inklusif else '>'} {fmt.angka(b, digit)}" for b, inklusif, s in ambang(p)]
+    return " · ".join(bagian + ["Sangat Tertinggal di bawahnya"])
+
+
+def batas_mandiri(p: Periode) -> float | None:
+    return next((b for b, _, s in ambang(p) if s == "Mandiri"), None)
+
+
+def dimensi_skema(p: Periode) -> tuple[str, ...]:
+    return desa_f.SKEMA[p.setelan.skema_desa][3]
+
+
+def tahun_status(p: Periode) -> list[int]:
+    """The years (up to the period's) for which any desa has a status row, oldest first."""
+    return sorted({t for d in p.desa for t in d.status if t <= p.tahun})
+
+
+def label_jenis(d: desa_f.DesaData) -> str:
+    if d.jenis == "kelurahan":
+        return "Kelurahan"
+    return "Desa" if d.definitif else "Desa persiapan"
+
+
+# ---------------------------------------------------------------- the desa-mandiri IKU and its unit
+
+def indikator_rasio(p: Periode):
+    """The IKU of the rasio desa mandiri (None when the kecamatan has none)."""
+    return indikator_hitung(p, "rasio_desa_mandiri")
+
+
+def pakai_rasio(p: Periode) -> bool:
+    """Whether the rasio is shown as a ratio (0,64) rather than a percentage: the IKU's unit decides."""
+    ind = indikator_rasio(p)
+    return ind is not None and adalah_rasio(ind.satuan)
+
+
+def teks_rasio(p: Periode, rasio_persen: float | None) -> str:
+    """The rasio in the unit of the desa-mandiri IKU: `0,64` (Rasio) or `77,78 %`."""
+    if rasio_persen is None:
+        return fmt.KOSONG
+    return fmt.angka(rasio_persen / 100) if pakai_rasio(p) else fmt.persen(rasio_persen)
+
+
+# ---------------------------------------------------------------- the kabupaten comparison
+
+@dataclass(frozen=True)
+class Pembanding:
+    desa: tuple[desa_f.DesaData, ...]
+    lingkup: str  # "kecamatan" | "kabupaten" | ""
+
+
+def _mandiri_berdimensi(data: list[desa_f.DesaData]) -> list[desa_f.DesaData]:
+    return [d for d in data if desa_f.dihitung(d) and d.status == "Mandiri" and d.dimensi]
+
+
+def perlu_pembanding_kabupaten(p: Periode, tahun: int | None = None) -> bool:
+    """True when some non-Mandiri desa has dimension scores but no Mandiri desa of the kecamatan has."""
+    data = desa_data(p, tahun)
+    belum = [d for d in data if desa_f.dihitung(d) and d.status and d.status != "Mandiri" and d.dimensi]
+    return bool(belum) and not _mandiri_berdimensi(data)
+
+
+def desa_mandiri_kabupaten(session: Session, kabupaten: str, tahun: int, dimensi: tuple[str, ...],
+                           kecuali_kecamatan_id: int | None = None) -> list[desa_f.DesaData]:
+    """The Mandiri desa (definitive, with dimension scores) of the kabupaten's other kecamatan in a year.
+
+    One query for the whole kabupaten (the comparison of §3.6 when a kecamatan has no Mandiri desa).
+    """
+    kolom = [getattr(DesaStatus, d) for d in dimensi]
+    q = (select(Desa.nama, DesaStatus.skor, *kolom)
+         .join(DesaStatus, DesaStatus.desa_id == Desa.id)
+         .join(Kecamatan, Kecamatan.id == Desa.kecamatan_id)
+         .where(Kecamatan.kabupaten == kabupaten, DesaStatus.tahun == tahun, DesaStatus.status == "Mandiri",
+                Desa.jenis == "desa", Desa.definitif.is_(True)))
+    if kecuali_kecamatan_id is not None:
+        q = q.where(Desa.kecamatan_id != kecuali_kecamatan_id)
+    out = []
+    for row in session.execute(q).all():
+        dims = dict(zip(dimensi, row[2:]))
+        if all(v is None for v in dims.values()):
+            continue
+        out.append(desa_f.DesaData(row[0], "desa", True, "Mandiri", row[1], dims))
+    return out
+
+
+def pembanding(p: Periode, tahun: int | None = None,
+               kabupaten: list[desa_f.DesaData] | None = None) -> Pembanding:
+    """The Mandiri desa a desa is compared with: the kecamatan's own, else the kabupaten's."""
+    sendiri = _mandiri_berdimensi(desa_data(p, tahun))
+    if sendiri:
+        return Pembanding(tuple(sendiri), "kecamatan")
+    if kabupaten:
+        return Pembanding(tuple(kabupaten), "kabupaten")
+    return Pembanding((), "")
+
+
+# ---------------------------------------------------------------- tables
+
+def tabel_desa(p: Periode, tahun: int | None = None) -> pd.DataFrame:
+    """Every desa and kelurahan with score, status and dimension scores; kelurahan and desa
+    persiapan are listed but not counted in the rasio."""
+    tahun = tahun or p.tahun
+    dims = dimensi_skema(p)
+    rows = []
+    for d in desa_data(p, tahun):
+        rows.append({
+            "Desa/Kelurahan": d.nama, "Jenis": label_jenis(d), "Dihitung": "ya" if desa_f.dihitung(d) else "tidak",
+            "Skor": d.skor, "Status": d.status or ("—" if desa_f.dihitung(d) else "tidak dihitung"),
+            **{desa_f.LABEL_DIMENSI[k]: (d.dimensi or {}).get(k) for k in dims},
+            "_warna_Status": desa_f.WARNA_STATUS.get(d.status),
+        })
+    kolom = ["Desa/Kelurahan", "Jenis", "Dihitung", "Skor", "Status", *[desa_f.LABEL_DIMENSI[k] for k in dims],
+             "_warna_Status"]
+    df = pd.DataFrame(rows, columns=kolom)
+    kosong = [desa_f.LABEL_DIMENSI[k] for k in dims if df[desa_f.LABEL_DIMENSI[k]].isna().all()]
+    return df.drop(columns=kosong)
+
+
+def tabel_belum_mandiri(p: Periode, tahun: int | None = None, pb: Pembanding | None = None) -> pd.DataFrame:
+    """Each counted desa not yet Mandiri: its gap to the Mandiri threshold and the dimension that
+    holds it back most (lowest relative to the Mandiri desa's mean of that dimension)."""
+    tahun = tahun or p.tahun
+    pb = pb or pembanding(p, tahun)
+    ambang_ = ambang(p)
+    rows = []
+    for d in desa_data(p, tahun):
+        if not desa_f.dihitung(d) or not d.status or d.status == "Mandiri":
+            continue
+        hambat = desa_f.dimensi_penghambat(d, list(pb.desa)) if pb.desa else None
+        nilai = acuan = rasio = None
+        if hambat:
+            dim, rasio = hambat
+            nilai = d.dimensi[dim]
+            acuan = nilai / rasio if rasio else None
+        rows.append({
+            "Desa": d.nama, "Status": d.status, "Skor": d.skor,
+            "Kurang ke Mandiri (poin)": desa_f.selisih_mandiri(d.skor, p.setelan.skema_desa, ambang_),
+            "Dimensi penghambat": desa_f.LABEL_DIMENSI[hambat[0]] if hambat else "—",
+            "Nilai dimensi": nilai, "Rata-rata desa Mandiri": acuan,
+            "Terhadap rata-rata Mandiri (%)": None if rasio is None else rasio * 100,
+            "_warna_Status": desa_f.WARNA_STATUS.get(d.status),
+        })
+    return pd.DataFrame(rows, columns=["Desa", "Status", "Skor", "Kurang ke Mandiri (poin)", "Dimensi penghambat",
+                                       "Nilai dimensi", "Rata-rata desa Mandiri", "Terhadap rata-rata Mandiri (%)",
+                                       "_warna_Status"])
+
+
+def tabel_perubahan_status(p: Periode, tahun: int | None = None) -> pd.DataFrame:
+    """The desa whose status differs from the year before (both years known)."""
+    tahun = tahun or p.tahun
+    lalu = {d.nama: d.status for d in desa_data(p, tahun - 1)}
+    rows = []
+    for d in desa_data(p, tahun):
+        sebelum = lalu.get(d.nama)
+        if not desa_f.dihitung(d) or not d.status or not sebelum or sebelum == d.status:
+            continue
+        naik = (desa_f.STATUS.index(d.status) < desa_f.STATUS.index(sebelum)
+                if d.status in desa_f.STATUS and sebelum in desa_f.STATUS else None)
+        rows.append({"Desa": d.nama, f"Status {tahun - 1}": sebelum, f"Status {tahun}": d.status,
+                     "Perubahan": "naik" if naik else ("turun" if naik is False else "berubah"),
+                     f"_warna_Status {tahun}": desa_f.WARNA_STATUS.get(d.status)})
+    return pd.DataFrame(rows, columns=["Desa", f"Status {tahun - 1}", f"Status {tahun}", "Perubahan",
+                                       f"_warna_Status {tahun}"])
+
+
+def tabel_distribusi(p: Periode, tahun: int | None = None) -> pd.DataFrame:
+    """Counted desa per status (all five statuses, zeros included)."""
+    data = hitung_desa(p, tahun)
+    return pd.DataFrame([{"Status": s, "Jumlah desa": n, "_warna": desa_f.WARNA_STATUS[s]}
+                         for s, n in data["status"].items()], columns=["Status", "Jumlah desa", "_warna"])
+
+
+def tabel_rasio_tahunan(p: Periode) -> pd.DataFrame:
+    """The rasio desa mandiri per year: computed from the desa statuses, beside the IKU's official
+    realisasi and target (all in the IKU's unit: a ratio, or a percentage)."""
+    ind = indikator_rasio(p)
+    rasio_ = pakai_rasio(p)
+    kolom_rasio = "Rasio desa mandiri" if rasio_ else "Rasio desa mandiri (%)"
+    tahun_list = set(tahun_status(p))
+    if ind is not None:
+        tahun_list |= {t for t in (*ind.realisasi, *ind.target_versi) if t <= p.tahun}
+    rows = []
+    for t in sorted(tahun_list):
+        h = hitung_desa(p, t)
+        rasio = h["rasio"]
+        b = iku_baris(p, ind, 4, tahun=t) if ind is not None else None
+        rows.append({"Tahun": str(t), "Desa dihitung": h["jumlah"] if rasio is not None else None,
+                     "Desa Mandiri": h["mandiri"], kolom_rasio: None if rasio is None else (rasio / 100 if rasio_ else rasio),
+                     "Realisasi IKU": b.realisasi if b else None, "Target IKU": b.target if b else None})
+    return pd.DataFrame(rows, columns=["Tahun", "Desa dihitung", "Desa Mandiri", kolom_rasio, "Realisasi IKU",
+                                       "Target IKU"])
+
+
+def iku_rasio(p: Periode, triwulan: int = 4):
+    """The desa-mandiri IKU's row s.d. the TW (its official target, realisasi and capaian), or None."""
+    ind = indikator_rasio(p)
+    return iku_baris(p, ind, triwulan) if ind is not None else None
+
+
+# ---------------------------------------------------------------- charts
+
+def grafik_distribusi(df: pd.DataFrame, tahun: int) -> alt.LayerChart:
+    """Counted desa per status, one bar each in the status colour."""
+    urutan = list(desa_f.STATUS)
+    dasar = alt.Chart(df).encode(
+        x=alt.X("Status:N", sort=urutan, title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("Jumlah desa:Q", title="Jumlah desa", axis=alt.Axis(tickMinStep=1, format="d")),
+        tooltip=[alt.Tooltip("Status:N"), alt.Tooltip("Jumlah desa:Q", format="d")])
+    chart = alt.layer(
+        dasar.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
+            color=alt.Color("Status:N", scale=alt.Scale(domain=urutan, range=[desa_f.WARNA_STATUS[s] for s in urutan]),
+                            legend=None)),
+        dasar.mark_text(dy=-8, fontSize=13, fontWeight="bold").encode(text="Jumlah desa:Q"),
+    ).properties(height=240, width="container", autosize=LEBAR_PENUH,
+                 title=alt.TitleParams(f"Sebaran status desa {tahun}", fontSize=14))
+    return tema(chart, jenis="desa_status", tahun=tahun)
+
+
+def grafik_rasio_tahunan(df: pd.DataFrame, p: Periode) -> alt.LayerChart:
+    """The rasio by year (from the statuses, and the IKU's realisasi) against the IKU target."""
+    kolom = [c for c in df.columns if c.startswith("Rasio desa mandiri")][0]
+    rasio_ = pakai_rasio(p)
+    seri = {kolom: "Dari status desa", "Realisasi IKU": "Realisasi IKU", "Target IKU": "Target IKU"}
+    panjang = []
+    for _, r in df.iterrows():
+        for k, nama in seri.items():
+            v = r[k]
+            if v is None or pd.isna(v):
+                continue
+            teks = fmt.angka(v) if rasio_ else fmt.persen(v)
+            panjang.append({"Tahun": r["Tahun"], "seri": nama, "nilai": float(v), "teks": teks})
+    data = pd.DataFrame(panjang, columns=["Tahun", "seri", "nilai", "teks"])
+    domain = list(seri.values())
+    warna = alt.Scale(domain=domain, range=["#1f5fa8", "#9aa5b1", "#d9480f"])
+    dasar = alt.Chart(data).encode(
+        x=alt.X("Tahun:O", title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("nilai:Q", title="Rasio" if rasio_ else "Persen desa Mandiri (%)",
+                scale=alt.Scale(domain=[0, 1] if rasio_ else [0, 100])),
+        color=alt.Color("seri:N", scale=warna, title=None, legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("seri:N", title="Seri"), alt.Tooltip("Tahun:O"), alt.Tooltip("teks:N", title="Nilai")])
+    batang = dasar.transform_filter(alt.datum.seri == domain[0])
+    garis = dasar.transform_filter(alt.datum.seri != domain[0])
+    chart = alt.layer(
+        batang.mark_bar(size=34, opacity=0.85),
+        batang.mark_text(dy=-8, fontSize=12, fontWeight="bold").encode(text="teks:N"),
+        garis.mark_line(strokeDash=[5, 3]),
+        garis.mark_point(size=70, filled=True),
+    ).properties(height=240, width="container", autosize=LEBAR_PENUH,
+                 title=alt.TitleParams("Rasio desa mandiri per tahun", fontSize=14))
+    return tema(chart, jenis="desa_rasio_tahunan")
+
+
+def grafik_skor(p: Periode, tahun: int | None = None) -> alt.LayerChart | None:
+    """Every counted desa's score, coloured by status, with the Mandiri threshold as a line."""
+    tahun = tahun or p.tahun
+    data = [d for d in desa_data(p, tahun) if desa_f.dihitung(d) and d.skor is not None]
+    if not data:
+        return None
+    df = pd.DataFrame([{"Desa": d.nama, "Skor": d.skor, "Status": d.status or "—",
+                        "teks": fmt.angka(d.skor, desa_f.SKEMA[p.setelan.skema_desa][2])}
+                       for d in sorted(data, key=lambda d: d.skor, reverse=True)])
+    urutan = [s for s in desa_f.STATUS if s in set(df["Status"])]
+    batas = batas_mandiri(p)
+    dasar = alt.Chart(df).encode(
+        y=alt.Y("Desa:N", sort=None, title=None),
+        x=alt.X("Skor:Q", title=f"Skor ({skema_label(p)})"),
+        tooltip=[alt.Tooltip("Desa:N"), alt.Tooltip("teks:N", title="Skor"), alt.Tooltip("Status:N")])
+    lapisan = [
+        dasar.mark_bar().encode(color=alt.Color(
+            "Status:N", scale=alt.Scale(domain=urutan, range=[desa_f.WARNA_STATUS.get(s, ABU) for s in urutan]),
+            legend=alt.Legend(orient="bottom", title=None))),
+        dasar.mark_text(align="left", dx=4, fontSize=11).encode(text="teks:N"),
+    ]
+    if batas is not None:
+        garis = pd.DataFrame({"v": [batas], "teks": [f"batas Mandiri {fmt.angka(batas)}"]})
+        lapisan.append(alt.Chart(garis).mark_rule(color="#212529", strokeDash=[4, 3]).encode(x="v:Q"))
+        lapisan.append(alt.Chart(garis).mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#212529")
+                       .encode(x="v:Q", y=alt.value(0), text="teks:N"))
+    chart = alt.layer(*lapisan).properties(height=max(160, 24 * len(df)), width="container", autosize=LEBAR_PENUH,
+                                           title=alt.TitleParams(f"Skor desa {tahun}", fontSize=14))
+    return tema(chart, jenis="desa_skor", tahun=tahun)
