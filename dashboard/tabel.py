@@ -56,6 +56,8 @@ def format_kolom(df: pd.DataFrame, satuan_kolom: str | None = "Satuan") -> dict:
             out[c] = lambda v: fmt.rupiah(v)
         elif "(%)" in nama:
             out[c] = lambda v: fmt.persen(v)
+        elif nama.startswith("nrr"):  # NRR on the 1–4 scale: three decimals, as the reports print them
+            out[c] = lambda v: fmt.angka(v, 3) if isinstance(v, (int, float)) else ("—" if v is None else v)
         elif pd.api.types.is_float_dtype(df[c]) or df[c].map(lambda v: isinstance(v, float)).any():
             out[c] = lambda v: fmt.angka(v) if isinstance(v, (int, float)) else ("—" if v is None else v)
     return out

@@ -198,12 +198,20 @@ def grafik(chart: alt.TopLevelMixin, *, lebar: str = "stretch") -> None:
     st.altair_chart(chart, width=lebar)
 
 
-def tabel(df, *, tinggi: int | str = "auto") -> None:
-    """A table with Indonesian formats and category colours; private `_` columns hidden."""
+def tabel(df, *, tinggi: int | str = "auto", lebar: dict[str, str | int] | None = None,
+          sembunyi: tuple[str, ...] = ()) -> None:
+    """A table with Indonesian formats and category colours; private `_` columns hidden.
+
+    `lebar` gives some columns a width ("small", "medium", "large" or pixels); `sembunyi` hides public
+    columns on screen that the CSV download of the same frame keeps.
+    """
     from dashboard.tabel import gaya
 
-    tersembunyi = {c: None for c in df.columns if str(c).startswith("_")}
-    st.dataframe(gaya(df), width="stretch", hide_index=True, column_config=tersembunyi, height=tinggi)
+    config = {c: None for c in df.columns if str(c).startswith("_") or c in sembunyi}
+    for c, w in (lebar or {}).items():
+        if c in df.columns and c not in config:
+            config[c] = st.column_config.Column(width=w)
+    st.dataframe(gaya(df), width="stretch", hide_index=True, column_config=config, height=tinggi)
 
 
 def ringkasan_sebelumnya(nama: str, tahun: int, tw: int) -> dict | None:
