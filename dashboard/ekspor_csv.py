@@ -19,6 +19,6 @@ def aman(teks):
 def csv_bytes(df: pd.DataFrame) -> bytes:
     keluar = publik(df).copy()
     for c in keluar.columns:
-        if keluar[c].dtype == object:
+        if not pd.api.types.is_numeric_dtype(keluar[c]):  # object and pandas' string dtype alike
             keluar[c] = keluar[c].map(aman)
     return keluar.to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
