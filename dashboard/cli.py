@@ -177,7 +177,7 @@ def _import(args) -> int:
                              per_triwulan=args.per_triwulan, mode=args.mode, dry_run=args.dry_run,
                              pengguna=PENGGUNA_CLI)
     except ImporError as exc:
-        return _gagal(str(exc))
+        return _gagal(str(exc), KELUAR_SALAH_PAKAI if getattr(exc, "salah_pakai", False) else KELUAR_DITOLAK)
     for w in hasil.peringatan:
         print(f"Peringatan: {w['pesan']} ({w.get('lokasi', '')})", file=sys.stderr)
     if hasil.galat:

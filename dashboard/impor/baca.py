@@ -1,0 +1,390 @@
+"""Reading an uploaded file into rows of cells: CSV (encoding and separator detected) or XLSX.
+
+Hostile input is refused here with an Indonesian `ImporError` before any row is interpreted: binary
+data, archives that are not workbooks, old `.xls`, empty files, absurdly wide or long tables. Rows are
+streamed, so that only the columns of the table are kept in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Iterator
+
+from dashboard.impor.galat import ImporError
+from dashboard.impor.kolom import Pencocok, kunci
+
+KOLOM_MAKS = 1000
+BARIS_MAKS = 300_000
+BARIS_CARI_JUDUL = 30
+PEMISAH = {",": "koma (,)", ";": "titik koma (;)", "\t": "tab"}
+
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+@dataclass
+class Sumber:
+    """An opened file: its format and a stream of (row number as the user sees it, cells)."""
+
+    jenis: str  # csv | xlsx
+    baris: Iterator[tuple[int, list]]
+    encoding: str | None = None
+    pemisah: str | None = None
+    lembar: str | None = None
+    lembar_ada: list[str] = field(default_factory=list)
+    tutup: callable = lambda: None
+
+
+_MAGIC = [
+    (b"%PDF", "dokumen PDF"),
+    (b"\x89PNG", "gambar PNG"),
+    (b"\xff\xd8\xff", "gambar JPEG"),
+    (b"GIF8", "gambar GIF"),
+    (b"\x1f\x8b", "arsip GZIP"),
+    (b"7z\xbc\xaf", "arsip 7z"),
+    (b"Rar!", "arsip RAR"),
+    (b"MZ", "program Windows"),
+    (b"\x7fELF", "program"),
+]
+
+
+def buka(isi: bytes, nama_file: str, lembar: str | None = None) -> Sumber:
+    if not isi or not isi.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise ImporError(f"Berkas '{nama_file}' kosong.")
+    if isi.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImporError(f"Berkas '{nama_file}' berformat Excel lama (.xls) yang tidak didukung; "
+                         "simpan ulang sebagai .xlsx atau CSV.")
+    if isi.startswith(b"PK\x03\x04") or isi.startswith(b"PK\x05\x06"):
+        return _buka_xlsx(isi, nama_file, lembar)
+    if nama_file.lower().endswith((".xlsx", ".xlsm")):
+        raise ImporError(f"Berkas '{nama_file}' bukan berkas Excel (.xlsx) yang sah: isinya bukan arsip Excel. "
+                         "Simpan ulang dari Excel sebagai .xlsx, atau sebagai CSV.")
+    for awal, apa in _MAGIC:
+        if isi.startswith(awal):
+            raise ImporError(f"Berkas '{nama_file}' berisi {apa}, bukan tabel CSV atau XLSX.")
+    if lembar:
+        raise ImporError(f"Berkas '{nama_file}' adalah CSV; pilihan lembar '{lembar}' hanya berlaku untuk XLSX.")
+    return _buka_csv(isi, nama_file)
+
+
+# ------------------------------------------------------------------ CSV
+
+def _biner(contoh: bytes) -> bool:
+    if b"\x00" in contoh:
+        return True
+    kontrol = sum(1 for b in contoh if b < 32 and b not in (9, 10, 12, 13))
+    return kontrol > max(2, len(contoh) // 100)
+
+
+def _dekode(isi: bytes, nama_file: str) -> tuple[str, str]:
+    if isi.startswith(b"\xef\xbb\xbf"):
+        try:
+            return isi[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            raise ImporError(f"Berkas '{nama_file}' bertanda UTF-8 tetapi isinya bukan UTF-8 yang sah.") from None
+    if isi.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return isi.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise ImporError(f"Berkas '{nama_file}' bertanda UTF-16 tetapi isinya rusak.") from None
+    if _biner(isi[:8192]):
+        raise ImporError(f"Berkas '{nama_file}' berisi data biner, bukan teks CSV. Unggah CSV (teks) atau XLSX.")
+    try:
+        return isi.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return isi.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    tebakan = from_bytes(isi[:200_000]).best()
+    if tebakan is None:
+        raise ImporError(f"Berkas '{nama_file}' bukan teks yang dapat dibaca (pengodean tidak dikenali); "
+                         "simpan sebagai CSV UTF-8.")
+    try:
+        return isi.decode(tebakan.encoding), tebakan.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise ImporError(f"Berkas '{nama_file}' bukan teks yang dapat dibaca (pengodean tidak dikenali); "
+                         "simpan sebagai CSV UTF-8.") from None
+
+
+def _pilih_pemisah(teks: str) -> str:
+    contoh = teks[:200_000].splitlines()[:60]
+    terbaik, skor_terbaik = ",", (0, 0)
+    for sep in (",", ";", "\t"):
+        try:
+            rows = [r for r in csv.reader(contoh, delimiter=sep) if any(c.strip() for c in r)]
+        except csv.Error:
+            continue
+        lebar = [len(r) for r in rows if len(_pangkas(r)) > 1]
+        if not lebar:
+            continue
+        modus = max(set(lebar), key=lambda n: (lebar.count(n), n))
+        skor = (lebar.count(modus), modus)
+        if skor > skor_terbaik:
+            terbaik, skor_terbaik = sep, skor
+    return terbaik
+
+
+def _pangkas(row: list) -> list:
+    n = len(row)
+    while n and (row[n - 1] is None or (isinstance(row[n - 1], str) and not row[n - 1].strip())):
+        n -= 1
+    return row[:n]
+
+
+def _buka_csv(isi: bytes, nama_file: str) -> Sumber:
+    teks, encoding = _dekode(isi, nama_file)
+    if "\x00" in teks:
+        raise ImporError(f"Berkas '{nama_file}' berisi data biner, bukan teks CSV. Unggah CSV (teks) atau XLSX.")
+    sep = _pilih_pemisah(teks)
+
+    def baris() -> Iterator[tuple[int, list]]:
+        reader = csv.reader(io.StringIO(teks, newline=""), delimiter=sep)
+        awal = 1
+        try:
+            for row in reader:
+                yield awal, row
+                awal = reader.line_num + 1
+        except csv.Error as exc:
+            raise ImporError(f"Berkas '{nama_file}' tidak dapat dibaca sebagai CSV di sekitar baris {awal}: "
+                             f"{_csv_error(exc)}.") from None
+
+    return Sumber("csv", baris(), encoding=encoding, pemisah=sep)
+
+
+def _csv_error(exc: csv.Error) -> str:
+    teks = str(exc)
+    if "field larger" in teks:
+        return "isi sel terlalu panjang"
+    if "NUL" in teks:
+        return "ada karakter NUL (data biner)"
+    if "EOF" in teks or "quot" in teks:
+        return "tanda kutip tidak tertutup"
+    return "format tidak sah"
+
+
+# ------------------------------------------------------------------ XLSX
+
+def _buka_xlsx(isi: bytes, nama_file: str, lembar: str | None) -> Sumber:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(isi)) as z:
+            nama = set(z.namelist())
+            if "mimetype" in nama and b"opendocument" in z.read("mimetype"):
+                raise ImporError(f"Berkas '{nama_file}' berformat OpenDocument (.ods) yang tidak didukung; "
+                                 "simpan ulang sebagai .xlsx atau CSV.")
+            if "xl/workbook.xml" not in nama:
+                raise ImporError(f"Berkas '{nama_file}' adalah arsip ZIP, bukan berkas Excel (.xlsx). "
+                                 "Unggah berkas .xlsx atau CSV.")
+    except zipfile.BadZipFile:
+        raise ImporError(f"Berkas '{nama_file}' bukan berkas Excel (.xlsx) yang sah: arsipnya rusak.") from None
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
+    except ImporError:
+        raise
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError,
+            AttributeError, IndexError) as exc:
+        raise ImporError(f"Berkas '{nama_file}' bukan berkas Excel (.xlsx) yang sah: {type(exc).__name__}.") from None
+    except Exception:  # noqa: BLE001 - a malformed workbook can fail anywhere inside openpyxl
+        raise ImporError(f"Berkas '{nama_file}' bukan berkas Excel (.xlsx) yang sah.") from None
+    nama_lembar = list(wb.sheetnames)
+    lembar_kerja = [ws.title for ws in wb.worksheets]
+    if lembar:
+        if lembar not in nama_lembar:
+            wb.close()
+            raise ImporError(f"Lembar '{lembar}' tidak ada di '{nama_file}'. Lembar yang ada: {', '.join(nama_lembar)}.")
+        ws = wb[lembar]
+        if ws.title not in lembar_kerja:
+            wb.close()
+            raise ImporError(f"Lembar '{lembar}' berisi grafik, bukan tabel.")
+    else:
+        if not wb.worksheets:
+            wb.close()
+            raise ImporError(f"Berkas '{nama_file}' tidak berisi lembar kerja.")
+        ws = wb.worksheets[0]
+
+    def baris() -> Iterator[tuple[int, list]]:
+        try:
+            for nomor, row in enumerate(ws.iter_rows(min_row=1, max_col=KOLOM_MAKS + 1), start=1):
+                yield nomor, [_nilai_sel(c) for c in row]
+        except ImporError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a malformed sheet fails inside openpyxl's parser
+            raise ImporError(f"Lembar '{ws.title}' di '{nama_file}' rusak dan tidak dapat dibaca "
+                             f"({type(exc).__name__}).") from None
+
+    return Sumber("xlsx", baris(), lembar=ws.title, lembar_ada=nama_lembar, tutup=wb.close)
+
+
+def _nilai_sel(c):
+    v = getattr(c, "value", None)
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return "ya" if v else "tidak"
+    if isinstance(v, float) and "%" in (getattr(c, "number_format", None) or ""):
+        # What the user sees: 0.8813 formatted as a percentage is "88,13 %".
+        return round(v * 100, 10)
+    if isinstance(v, datetime):
+        return v.date().isoformat() if v.time() == time(0) else v.isoformat(sep=" ")
+    if isinstance(v, (date, time)):
+        return v.isoformat()
+    if isinstance(v, str):
+        return v
+    return v
+
+
+# ------------------------------------------------------------------ header
+
+@dataclass
+class Judul:
+    """The header of the table: its cells (as in the file), where it is, and the rows read with it."""
+
+    sel: list[str]
+    nomor: int  # row number of the (last) header row
+    lebar: int
+    sisa_awal: list[tuple[int, list]]  # rows read past the header while looking for it
+    atas: list[str] = field(default_factory=list)  # the title rows above the header, as text
+
+
+def kosong_sel(v) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def teks_sel(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return " ".join(str(v).split())
+
+
+def _skor(sel: list, pencocok: Pencocok) -> int:
+    cocok = set()
+    for v in sel:
+        if kosong_sel(v) or isinstance(v, (int, float)) and not isinstance(v, bool) and not 1900 <= v <= 2100:
+            continue
+        c = pencocok.cocokkan(teks_sel(v))
+        if c:
+            cocok.add((c.kanonik, c.tahun, c.triwulan))
+    return len(cocok)
+
+
+def _baris_nomor_kolom(sel: list) -> bool:
+    """A row under the header that only numbers the columns: 1 2 3 … or (1) (2) (3) …"""
+    isi = [teks_sel(v).strip("()") for v in sel if not kosong_sel(v)]
+    if len(isi) < 3 or not all(t.isdigit() for t in isi):
+        return False
+    angka = [int(t) for t in isi]
+    return angka[0] in (0, 1) and all(b == a + 1 for a, b in zip(angka, angka[1:]))
+
+
+def _gabung(atas: list, bawah: list) -> list[str]:
+    """Two header rows (a merged group header above period sub-headers) read as one."""
+    out, induk = [], ""
+    for j in range(max(len(atas), len(bawah))):
+        a = teks_sel(atas[j]) if j < len(atas) else ""
+        b = teks_sel(bawah[j]) if j < len(bawah) else ""
+        if a:
+            induk = a
+        elif b:
+            a = induk
+        out.append(f"{a} {b}".strip() if b else a)
+    return out
+
+
+def cari_judul(sumber: Sumber, pencocok: Pencocok, nama_file: str) -> Judul:
+    """Skip title rows and blank rows; the header is the row (or pair of rows) that matches most columns."""
+    awal: list[tuple[int, list]] = []
+    for nomor, row in sumber.baris:
+        row = _pangkas(row)
+        if not row:
+            continue
+        awal.append((nomor, row))
+        if len(awal) >= BARIS_CARI_JUDUL + 2:
+            break
+    if not awal:
+        raise ImporError(f"Berkas '{nama_file}' tidak berisi tabel: semua sel kosong.")
+    calon = awal[:BARIS_CARI_JUDUL]
+    skor = [_skor(row, pencocok) for _, row in calon]
+    i = max(range(len(calon)), key=lambda k: (skor[k], -k)) if max(skor) > 0 else 0
+    nomor, sel = awal[i]
+    sel_judul = [teks_sel(v) for v in sel]
+    lanjut = i + 1
+    if lanjut < len(awal) and skor[i] > 0:
+        nomor2, bawah = awal[lanjut]
+        if awal[lanjut][0] == nomor + 1 and not any(isinstance(v, (int, float)) for v in bawah if not kosong_sel(v)):
+            gabungan = _gabung(sel, bawah)
+            if _skor(gabungan, pencocok) > skor[i]:
+                sel_judul, nomor, lanjut = gabungan, nomor2, lanjut + 1
+    if lanjut < len(awal) and _baris_nomor_kolom(awal[lanjut][1]):
+        lanjut += 1
+    lebar = len(_pangkas(sel_judul))
+    if lebar > KOLOM_MAKS:
+        raise ImporError(f"Berkas '{nama_file}' memiliki {lebar:,} kolom berjudul; paling banyak {KOLOM_MAKS:,}."
+                         .replace(",", "."))
+    atas = [" ".join(teks_sel(v) for v in row if not kosong_sel(v)) for _, row in awal[:i]]
+    return Judul(sel_judul[:lebar], nomor, lebar, awal[lanjut:], atas)
+
+
+_TAHUN_JUDUL = re.compile(r"(?i)\b(?:tahun(?:\s+anggaran)?|t\.?\s?a\.?)\s*:?\s*((?:19|20)\d\d)\b")
+
+
+def tahun_judul(atas: list[str]) -> tuple[int, str] | None:
+    """The year a title row above the header names (`TAHUN ANGGARAN 2024`), when it names exactly one."""
+    temuan = {}
+    for teks in atas:
+        for m in _TAHUN_JUDUL.finditer(teks):
+            temuan.setdefault(int(m.group(1)), teks)
+    if len(temuan) == 1:
+        tahun, teks = next(iter(temuan.items()))
+        return tahun, teks
+    return None
+
+
+def sisa_baris(sumber: Sumber, judul: Judul, nama_file: str) -> Iterator[tuple[int, list]]:
+    """The data rows under the header, trimmed to the header's width (`None` past the last cell)."""
+    n = 0
+    for nomor, row in _rantai(judul.sisa_awal, sumber.baris):
+        n += 1
+        if n > BARIS_MAKS:
+            raise ImporError(f"Berkas '{nama_file}' berisi lebih dari {BARIS_MAKS:,} baris; bagi menjadi beberapa "
+                             "berkas.".replace(",", "."))
+        yield nomor, row
+
+
+def _rantai(awal, sisa):
+    yield from awal
+    yield from sisa
+
+
+RUMUS = re.compile(r"^\s*[=+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\(")
+
+
+def rumus(teks) -> bool:
+    """A cell that an office program would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `=cmd|…`)."""
+    return isinstance(teks, str) and (bool(RUMUS.match(teks)) or teks.lstrip().startswith("=") and len(teks.strip()) > 1
+                                      and not _angka_saja(teks.strip()[1:]))
+
+
+def _angka_saja(t: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,\s%+-]*", t))
+
+
+def nama_kolom(header: str) -> str:
+    """A header as messages quote it (shortened)."""
+    h = " ".join(str(header).split())
+    return h if len(h) <= 50 else h[:49] + "…"
+
+
+__all__ = ["Sumber", "Judul", "buka", "cari_judul", "sisa_baris", "kosong_sel", "teks_sel", "rumus", "nama_kolom",
+           "PEMISAH", "kunci"]

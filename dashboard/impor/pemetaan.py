@@ -1,0 +1,43 @@
+"""Saved column mappings of the upload page (file header → canonical column), reusable by name."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from dashboard.impor.galat import ImporError
+from dashboard.impor.kolom import DATASET, KOLOM
+from models.tables import Pemetaan, utcnow
+
+
+def simpan_pemetaan(session: Session, nama: str, dataset: str, peta: dict) -> None:
+    """Store (or replace) a named mapping; a header mapped to '' or None is deliberately ignored."""
+    nama = " ".join(str(nama or "").split())
+    if not nama:
+        raise ImporError("Nama pemetaan tidak boleh kosong.")
+    if dataset not in DATASET:
+        raise ImporError(f"Dataset '{dataset}' tidak dikenal.")
+    bersih = {}
+    for h, k in (peta or {}).items():
+        k = (str(k).strip() if k is not None else "") or None
+        if k is not None and k not in KOLOM[dataset]:
+            raise ImporError(f"'{k}' bukan kolom dataset {dataset}.")
+        bersih[str(h)] = k
+    if not bersih:
+        raise ImporError("Pemetaan kosong: petakan paling sedikit satu kolom.")
+    row = session.execute(select(Pemetaan).where(Pemetaan.nama == nama, Pemetaan.dataset == dataset)
+                          ).scalar_one_or_none()
+    teks = json.dumps(bersih, ensure_ascii=False)
+    if row is None:
+        session.add(Pemetaan(nama=nama, dataset=dataset, peta=teks))
+    else:
+        row.peta, row.dibuat = teks, utcnow()
+        session.add(row)
+    session.flush()
+
+
+def daftar_pemetaan(session: Session, dataset: str) -> list[str]:
+    return list(session.execute(select(Pemetaan.nama).where(Pemetaan.dataset == dataset).order_by(Pemetaan.nama))
+                .scalars())
