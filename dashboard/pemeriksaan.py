@@ -152,8 +152,10 @@ def _iku(p: Periode, triwulan: int) -> list[Peringatan]:
             continue
         if dihitung is None:
             continue
-        # The printed figure's last digit is its precision; reports truncate as often as they round.
-        toleransi = 10 ** -_desimal(b.realisasi) + 1e-9
+        # The printed figures' last digit is their precision (of the TW figures, not of their mean);
+        # reports truncate as often as they round.
+        tercetak = [v for tw, v in b.nilai_tw.items() if tw <= triwulan and v is not None]
+        toleransi = 10 ** -max(_desimal(v) for v in tercetak) + 1e-9
         if abs(dihitung - b.realisasi) > toleransi:
             out.append(Peringatan(
                 "realisasi_iku_berbeda_hitungan",
