@@ -81,9 +81,13 @@ def _parse(raw: dict[str, str]) -> Setelan:
 
 
 def baca_mentah(session: Session, kecamatan_ids: list[int]) -> dict[int, dict[str, str]]:
-    """Raw settings per kecamatan (defaults, then global overrides, then the kecamatan's own)."""
+    """Raw settings per kecamatan (defaults, then global overrides, then the kecamatan's own).
+
+    Only the keys of DEFAULTS: other rows of the table (the deck template, a file) are read by their owners.
+    """
     rows = session.execute(select(Pengaturan.kecamatan_id, Pengaturan.kunci, Pengaturan.nilai)
-                           .where(Pengaturan.kecamatan_id.in_([0, *kecamatan_ids]))).all()
+                           .where(Pengaturan.kecamatan_id.in_([0, *kecamatan_ids]),
+                                  Pengaturan.kunci.in_(list(DEFAULTS)))).all()
     umum = {k: v for kid, k, v in rows if kid == 0}
     out = {}
     for kid in kecamatan_ids:

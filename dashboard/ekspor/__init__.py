@@ -1,0 +1,85 @@
+"""Downloadable summaries of a period: an Excel workbook, an editable PowerPoint deck, and a ZIP of CSV files.
+
+The builders are pure functions of a `Bahan` (the period's data and summary, read once):
+`buku_kerja(b)`, `dek(b)` and `zip_csv(b)` return the file's bytes. The Laporan page calls them on
+its cached reads; `ekspor_ke_berkas` is the command line's `export` (formats.md §2).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from dashboard.ekspor.arsip import zip_csv
+from dashboard.ekspor.bahan import Bahan, kumpulkan
+from dashboard.ekspor.excel import buku_kerja
+from dashboard.ekspor.powerpoint import dek
+from dashboard.ekspor.rencana import Salindia, rencana_dek
+
+__all__ = ["Bahan", "EksporError", "FORMAT", "Salindia", "buat", "buku_kerja", "dek", "ekspor_ke_berkas",
+           "kumpulkan", "nama_berkas", "rencana_dek", "zip_csv"]
+
+FORMAT = {"xlsx": (buku_kerja, ".xlsx"), "pptx": (dek, ".pptx"), "csv": (zip_csv, ".zip")}
+MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "csv": "application/zip"}
+
+
+class EksporError(Exception):
+    """An export that cannot be made; the message is for the user, in Indonesian."""
+
+
+def buat(format: str, b: Bahan) -> bytes:
+    """The file of one format (`xlsx`, `pptx` or `csv`, a ZIP of CSV files) for the period."""
+    if format not in FORMAT:
+        raise EksporError(f"Format '{format}' tidak dikenal; pilih xlsx, pptx atau csv.")
+    return FORMAT[format][0](b)
+
+
+def nama_berkas(format: str, kecamatan: str, tahun: int, triwulan: int) -> str:
+    """`kinerja_bati-bati_2024_tw3.xlsx`: a file name without spaces or odd characters."""
+    nama = re.sub(r"[^a-z0-9]+", "-", kecamatan.lower()).strip("-") or "kecamatan"
+    return f"kinerja_{nama}_{tahun}_tw{triwulan}{FORMAT[format][1]}"
+
+
+def ekspor_ke_berkas(format: str, kecamatan: str, tahun: int, triwulan: int, out: str | os.PathLike,
+                     *, waktu: datetime | None = None) -> str:
+    """Write the export of a kecamatan's period to `out` (a file, or an existing folder); returns its path."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    from dashboard.data import TidakDitemukan, cari_kecamatan, tahun_tersedia
+    from models.db import session_scope
+
+    if format not in FORMAT:
+        raise EksporError(f"Format '{format}' tidak dikenal; pilih xlsx, pptx atau csv.")
+    if triwulan not in (1, 2, 3, 4):
+        raise EksporError(f"Triwulan {triwulan} tidak ada; pilih 1 sampai 4.")
+    tujuan = Path(out)
+    if tujuan.is_dir():
+        tujuan = tujuan / nama_berkas(format, kecamatan, tahun, triwulan)
+    if not tujuan.parent.is_dir():
+        raise EksporError(f"Folder tujuan {tujuan.parent} tidak ada.")
+    try:
+        with session_scope() as s:
+            kec = cari_kecamatan(s, kecamatan)
+            ada = tahun_tersedia(s, kec.id)
+            if tahun not in ada:
+                daftar = ", ".join(map(str, ada)) or "belum ada"
+                raise EksporError(f"Kecamatan {kec.nama} belum punya data untuk tahun {tahun} (tahun yang ada: {daftar}).")
+            b = kumpulkan(s, kec.nama, tahun, triwulan, waktu)
+    except TidakDitemukan as exc:
+        raise EksporError(str(exc)) from None
+    except (OperationalError, ProgrammingError):
+        raise EksporError("Basis data belum siap; jalankan `python -m dashboard db upgrade` lebih dulu.") from None
+    isi = buat(format, b)
+    try:
+        with tempfile.NamedTemporaryFile(dir=tujuan.parent, prefix=".ekspor-", delete=False) as tmp:
+            tmp.write(isi)
+        os.replace(tmp.name, tujuan)
+    except OSError as exc:
+        Path(tmp.name).unlink(missing_ok=True)
+        raise EksporError(f"Berkas {tujuan} tidak dapat ditulis: {exc.strerror or exc}.") from None
+    return str(tujuan)
