@@ -63,18 +63,29 @@ def format_kolom(df: pd.DataFrame, satuan_kolom: str | None = "Satuan") -> dict:
     return out
 
 
+def _css_warna(w) -> str:
+    if isinstance(w, str) and w:
+        teks = "#212529" if w in WARNA_TEKS_GELAP else "#ffffff"
+        return f"background-color: {w}; color: {teks}; font-weight: 600"
+    return ""
+
+
 def gaya(df: pd.DataFrame, warna_kolom: str | None = "Kategori", warna_dari: str = "_warna"):
-    """A Styler: Indonesian numbers, the category cell coloured with its scale's colour."""
+    """A Styler: Indonesian numbers, the category cell coloured with its scale's colour.
+
+    Besides `Kategori` from `_warna`, any column `X` with a private column `_warna_X` is coloured
+    from it, and a row whose private `_tebal` is true (a total or mean row) is bold.
+    """
     tampil = df.copy()
     styler = tampil.style.format(format_kolom(tampil), na_rep="—")
+    pasangan = {c: f"_warna_{c}" for c in tampil.columns if f"_warna_{c}" in tampil.columns}
     if warna_kolom and warna_kolom in tampil.columns and warna_dari in tampil.columns:
+        pasangan.setdefault(warna_kolom, warna_dari)
+    tebal = "_tebal" in tampil.columns
+    if pasangan or tebal:
         def warnai(row):
-            w = row[warna_dari]
-            css = ""
-            if isinstance(w, str) and w:
-                teks = "#212529" if w in WARNA_TEKS_GELAP else "#ffffff"
-                css = f"background-color: {w}; color: {teks}; font-weight: 600"
-            return [css if c == warna_kolom else "" for c in row.index]
+            dasar = "font-weight: 700; " if tebal and bool(row["_tebal"]) else ""
+            return [(dasar + _css_warna(row[pasangan[c]]) if c in pasangan else dasar).strip() for c in row.index]
         styler = styler.apply(warnai, axis=1)
     hidden = [c for c in tampil.columns if str(c).startswith("_")]
     if hidden:

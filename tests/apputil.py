@@ -39,7 +39,18 @@ def metrik(at: AppTest) -> dict[str, str]:
 
 
 def spesifikasi(at: AppTest) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    """The Vega-Lite specs of the page's charts, with `datasets` filled in (Streamlit sends the named
+    datasets of a chart beside its spec, as Arrow)."""
+    from streamlit import dataframe_util
+
+    out = []
+    for c in at.get("vega_lite_chart"):
+        spec = json.loads(c.proto.spec)
+        for d in c.proto.datasets:
+            df = dataframe_util.convert_arrow_bytes_to_pandas_df(d.data.data)
+            spec.setdefault("datasets", {})[d.name] = json.loads(df.to_json(orient="records"))
+        out.append(spec)
+    return out
 
 
 def grafik_jenis(at: AppTest, jenis: str) -> list[dict]:

@@ -1,0 +1,78 @@
+"""Kabupaten: every kecamatan of the chosen kecamatan's kabupaten, side by side, s.d. the chosen triwulan."""
+
+import streamlit as st
+
+from dashboard import analisis_kabupaten as ak
+from dashboard import format as fmt
+from dashboard import ui
+from dashboard.tabel import publik
+
+
+@st.cache_data(show_spinner="Membandingkan kecamatan…", max_entries=32)
+def banding(ids: tuple[int, ...], tahun: int, tw: int, acuan: str, kunci: str) -> ak.Perbandingan:
+    with ui.sesi() as s:
+        periode = ak.muat_kabupaten(s, list(ids), tahun)
+    return ak.bandingkan(periode, tw, acuan)
+
+
+frame = ui.perlu_frame()
+if frame is None:
+    st.stop()
+nama, tahun, tw = frame
+kab, anggota = ak.anggota(ui.baca_kecamatan(), nama)
+hasil = banding(tuple(sorted(k["id"] for k in anggota)), tahun, tw, nama, ui.kunci())
+
+st.title(f"Perbandingan Kecamatan · Kabupaten {kab}")
+ada = [b for b in hasil.baris if b.ada_data]
+st.caption(f"{fmt.triwulan(tw)} {tahun} (kumulatif s.d. {fmt.triwulan(tw)}) · {len(hasil.baris)} kecamatan, "
+           f"{len(ada)} dengan data untuk periode ini · kecamatan terpilih: **{nama}** (tercetak tebal)")
+sintetis = [b.kecamatan for b in hasil.baris if b.sintetis]
+if sintetis:
+    semua = len(sintetis) == len(hasil.baris)
+    st.warning(("Semua kecamatan di kabupaten ini berisi **data sintetis**" if semua else
+                f"Berisi **data sintetis**, bukan data sebenarnya: {', '.join(sintetis)}") +
+               (" untuk contoh, bukan data sebenarnya." if semua else "."), icon=":material/science:")
+
+if not ada:
+    ui.kosong(f"Belum ada data untuk {fmt.triwulan(tw)} {tahun} di kecamatan mana pun di Kabupaten {kab}.",
+              "Pilih tahun lain di samping, atau unggah data kecamatan di halaman **Unggah Data**.")
+    st.stop()
+
+rata = hasil.rata
+kartu = st.columns(5)
+isi = [
+    ("iku", "Rata-rata capaian IKU", fmt.persen(rata.iku),
+     rata.kategori_iku and f"{rata.kategori_iku} (skala {hasil.skala_capaian})"),
+    ("serapan", f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(rata.serapan), rata.kategori_serapan),
+    ("desa", "Rasio desa mandiri", fmt.persen(rata.desa), None),
+    ("efisiensi", ak.judul_efisiensi(hasil.metode), ak.teks_nilai("efisiensi", rata.efisiensi, hasil.metode),
+     rata.kategori_efisiensi),
+    ("ikm", "IKM", fmt.angka(rata.ikm) + (f" ({rata.mutu})" if rata.mutu else ""), rata.kinerja and f"Mutu {rata.kinerja}"),
+]
+for k, (u, label, nilai, ket) in zip(kartu, isi):
+    jumlah = sum(1 for b in hasil.baris if b.nilai(u) is not None)
+    with k:
+        st.metric(label, nilai, border=True,
+                  help=f"Rata-rata sederhana {jumlah} kecamatan yang punya angka ini." + (f" {ket}." if ket else ""))
+st.caption("Angka kartu: rata-rata kabupaten (rata-rata sederhana kecamatan yang punya data). "
+           f"Efisiensi semua kecamatan dihitung dengan {ak.NAMA_METODE[hasil.metode]} "
+           f"(pengaturan Kecamatan {nama}) agar dapat dibandingkan.")
+
+st.subheader("Peringkat kecamatan")
+urut = st.selectbox("Urutkan menurut", list(ak.UKURAN), format_func=lambda k: ak.judul_ukuran(k, hasil),
+                    key="kabupaten_urut")
+df = ak.tabel_kabupaten(hasil, urut)
+ui.tabel(df, tinggi=36 * (len(df) + 1) + 3)
+ui.unduh_csv(publik(df), f"kabupaten_{kab}_{tahun}_tw{tw}.csv", key="unduh_kabupaten")
+tanpa = [b.kecamatan for b in hasil.baris if not b.ada_data]
+if tanpa:
+    st.caption(f"Belum ada data {fmt.triwulan(tw)} {tahun}: {', '.join(tanpa)}. Unggah datanya di halaman "
+               "**Unggah Data**.")
+
+st.subheader("Grafik per ukuran")
+st.caption("Batang diurutkan dari yang terbaik; garis putus-putus = rata-rata kabupaten; warna = kategori.")
+ukuran = list(ak.UKURAN)
+for i in range(0, len(ukuran), 2):
+    for k, u in zip(st.columns(2, gap="large"), ukuran[i:i + 2]):
+        with k:
+            ui.grafik(ak.grafik_kabupaten(hasil, u))
