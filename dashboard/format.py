@@ -33,6 +33,14 @@ def angka(x, digits: int = 2) -> str:
     return format_decimal(_bulat(x, digits), format=pattern, locale=LOCALE)
 
 
+def angka_ringkas(x, maks: int = 4) -> str:
+    """As many decimals as the value has, at most `maks`: `90`, `79,63`, `0,8155` (bounds, thresholds)."""
+    if _kosong(x):
+        return KOSONG
+    teks = f"{float(x):.{maks}f}".rstrip("0").rstrip(".")
+    return angka(x, len(teks.split(".")[1]) if "." in teks else 0)
+
+
 def persen(x, digits: int = 2) -> str:
     """`87,26 %`."""
     return KOSONG if _kosong(x) else f"{angka(x, digits)} %"

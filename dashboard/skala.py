@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from dashboard.format import angka_ringkas
+
 
 @dataclass(frozen=True)
 class Band:
@@ -80,9 +82,9 @@ def validasi(bands: list[Band]) -> list[str]:
     seen = set()
     for b in bands:
         if not (b.label or "").strip():
-            masalah.append(f"Rentang dengan batas bawah {b.batas_bawah} belum diberi label.")
+            masalah.append(f"Rentang dengan batas bawah {angka_ringkas(b.batas_bawah)} belum diberi label.")
         if b.batas_bawah in seen:
-            masalah.append(f"Batas bawah {b.batas_bawah} dipakai dua kali.")
+            masalah.append(f"Batas bawah {angka_ringkas(b.batas_bawah)} dipakai dua kali.")
         seen.add(b.batas_bawah)
         if b.warna and not _warna_sah(b.warna):
             masalah.append(f"Warna '{b.warna}' bukan kode warna (contoh: #1b7f3b).")
