@@ -62,13 +62,13 @@ def tabel_ikm_triwulan(skm: dict, triwulan: int) -> pd.DataFrame:
         m = skm_f.mutu(nilai)
         rows.append({"Triwulan": fmt.triwulan(tw), "IKM": nilai,
                      "Mutu": f"{m.kode} ({m.kinerja})" if m else BELUM_ADA, "_warna": m.warna if m else None,
-                     "_warna_Mutu": m.warna if m else None, "IKM dihitung dari NRR": d.ikm_dihitung if d else None,
+                     "_warna_Mutu": m.warna if m else None, "IKM dari NRR": d.ikm_dihitung if d else None,
                      "Sumber": SUMBER.get(d.sumber, d.sumber) if d and nilai is not None else "",
                      "Responden": d.responden if d else None})
-    df = pd.DataFrame(rows, columns=["Triwulan", "IKM", "Mutu", "_warna", "_warna_Mutu", "IKM dihitung dari NRR",
+    df = pd.DataFrame(rows, columns=["Triwulan", "IKM", "Mutu", "_warna", "_warna_Mutu", "IKM dari NRR",
                                      "Sumber", "Responden"]).astype({"Responden": "Int64"})
-    if df["IKM dihitung dari NRR"].isna().all():
-        df = df.drop(columns=["IKM dihitung dari NRR"])
+    if df["IKM dari NRR"].isna().all():
+        df = df.drop(columns=["IKM dari NRR"])
     return df
 
 
@@ -234,7 +234,7 @@ def tabel_responden(skm: dict, triwulan: int, populasi_tahunan: int | None) -> p
         elif n >= minimum:
             status, warna = "memenuhi", WARNA_MUTU["A"]
         else:
-            status, warna = f"kurang {minimum - n} responden", WARNA_MUTU["C"]
+            status, warna = f"kurang {minimum - n}", WARNA_MUTU["C"]
         rows.append({"Triwulan": fmt.triwulan(tw), "Responden": n, "Sampel minimum": minimum,
                      "Status": status, "_warna": warna})
     for r in rows:

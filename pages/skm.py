@@ -58,10 +58,14 @@ kartu[0].metric(f"IKM s.d. {label_tw}", fmt.angka(skm["ikm"]),
 kartu[1].metric(f"IKM {label_tw}", fmt.angka(kini.ikm) if kini else fmt.KOSONG,
                 delta=f"Mutu {mutu_kini.kode} ({mutu_kini.kinerja})" if mutu_kini else asm.BELUM_ADA,
                 delta_color="off", delta_arrow="off", border=True, help="Nilai triwulan itu saja.")
+mutu_gabungan = mutu(skm["ikm_gabungan"])
 kartu[2].metric("IKM gabungan", fmt.angka(skm["ikm_gabungan"]),
-                delta=None if skm["ikm_gabungan"] is not None else "tidak dapat dihitung",
+                delta=f"Mutu {mutu_gabungan.kode} ({mutu_gabungan.kinerja})" if mutu_gabungan
+                else "tidak dapat dihitung",
                 delta_color="off", delta_arrow="off", border=True,
-                help="Dari semua jawaban periode sekaligus (atau NRR per unsur ditimbang jumlah responden).")
+                help="Dari semua jawaban periode sekaligus (atau NRR per unsur ditimbang jumlah responden). "
+                     "Tidak dapat dihitung bila ada triwulan yang hanya berisi IKM tercetak, tanpa NRR per unsur "
+                     "dan jumlah respondennya.")
 minimum = asm.sampel_triwulan(p.setelan.skm_populasi)
 kartu[3].metric(f"Responden s.d. {label_tw}", fmt.angka(skm["responden"], 0),
                 delta=(f"minimum {fmt.angka(minimum, 0)} per triwulan" if minimum else "sampel minimum tidak diketahui"),
@@ -85,9 +89,11 @@ with kiri:
 with kanan:
     st.markdown(f"**IKM per triwulan s.d. {label_tw}**")
     df_ikm = asm.tabel_ikm_triwulan(skm, tw)
-    ui.tabel(df_ikm, sembunyi=("Sumber",))
+    ui.tabel(df_ikm, sembunyi=("Sumber", "Responden"))
     st.caption(f"Mutu (PermenPANRB 14/2017): A ≥ 88,31 · B ≥ 76,61 · C ≥ 65,00 · D di bawahnya. "
-               f"Sumber: {asm.keterangan_sumber(df_ikm)}.")
+               f"Sumber: {asm.keterangan_sumber(df_ikm)}."
+               + (" *IKM dari NRR*: dihitung ulang dari NRR per unsur yang tercetak; angka resmi tetap IKM tercetak."
+                  if "IKM dari NRR" in df_ikm.columns else ""))
     ui.unduh_csv(df_ikm, f"ikm_triwulan_{nama}_{tahun}_tw{tw}.csv", key="skm_unduh_ikm")
 
 # ---------------------------------------------------------------- NRR per unsur
@@ -102,8 +108,8 @@ else:
     st.markdown(f"Unsur **terendah**: {rendah[1]} (NRR {fmt.angka(rendah[2], 3)}) · "
                 f"unsur **tertinggi**: {tinggi[1]} (NRR {fmt.angka(tinggi[2], 3)}), rata-rata s.d. {label_tw}.")
     ui.grafik(asm.grafik_nrr(df_nrr, tw))
-    st.caption("Mutu per unsur pada NRR: A ≥ 3,5324 · B ≥ 3,0644 · C ≥ 2,60 · D di bawahnya. "
-               "Label dan urutan unsur mengikuti Pengaturan.")
+    st.caption("Warna menurut mutu per unsur pada NRR: hijau tua A ≥ 3,5324 · hijau B ≥ 3,0644 · oranye C ≥ 2,60 · "
+               "merah D di bawahnya (garis putus-putus). Label dan urutan unsur mengikuti Pengaturan.")
     with st.expander("NRR per unsur dan per triwulan"):
         ui.tabel(df_nrr, sembunyi=("Kode",))
         ui.unduh_csv(df_nrr, f"nrr_unsur_{nama}_{tahun}_tw{tw}.csv", key="skm_unduh_nrr")
@@ -130,7 +136,7 @@ with kanan:
 st.subheader(f"IKM per layanan s.d. {label_tw}")
 if not mentah:
     ui.kosong("Rincian per layanan, profil responden dan saran hanya ada bila jawaban responden diunggah; "
-              "data SKM kecamatan ini berupa rekap per unsur.",
+              "data SKM kecamatan ini berupa rekap (NRR per unsur atau IKM tercetak).",
               "Unggah jawaban responden (Google Forms atau buku tamu digital) di halaman **Unggah Data**.")
     st.stop()
 

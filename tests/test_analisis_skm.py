@@ -43,7 +43,7 @@ def test_ikm_triwulan_tercetak_dan_dihitung():
     df = asm.tabel_ikm_triwulan(skm, 4)
     assert df["IKM"].tolist() == [86.86, 87.00, 87.51, 87.68]
     assert df["Mutu"].tolist() == ["B (Baik)"] * 4
-    assert df["IKM dihitung dari NRR"].iloc[3] == pytest.approx(88.53, abs=0.01)
+    assert df["IKM dari NRR"].iloc[3] == pytest.approx(88.53, abs=0.01)
     assert df["Sumber"].tolist() == ["IKM tercetak"] * 4
     assert asm.keterangan_sumber(df) == "IKM tercetak (TW I, TW II, TW III, TW IV)"
     selisih = asm.selisih_tercetak(skm)
@@ -105,7 +105,7 @@ def test_sampel_minimum_per_triwulan():
     df = asm.tabel_responden(skm, 2, 400)  # a quarter of 100 users: 80 respondents needed
     assert df["Sampel minimum"].tolist() == [80, 80] and df["Status"].tolist() == ["memenuhi", "memenuhi"]
     df = asm.tabel_responden(skm, 1, 100_000)
-    assert df["Status"].iloc[0] == f"kurang {asm.sampel_triwulan(100_000) - 150} responden"
+    assert df["Status"].iloc[0] == f"kurang {asm.sampel_triwulan(100_000) - 150}"
     spec = asm.grafik_responden(df).to_dict()
     assert spec["usermeta"]["pantau"]["jenis"] == "skm_responden"
 
