@@ -30,6 +30,7 @@ JINGGA = "#f08c00"
 ABU = "#6c757d"
 BATAS_NARASI = 1100  # characters of faktor text per column on one slide; more goes to a continuation slide
 BARIS_TABEL_MAKS = 9  # rows of a slide table; the rest is counted in a line below it
+PRATINJAU_BARIS = 4  # table rows the Laporan page's preview lists
 RUPIAH_MILIAR = ('[$-421]"Rp "#,##0.00,,," M"', '[$-421]"Rp "#,##0.0,,," M"')  # (labels, axis)
 RUPIAH_JUTA = ('[$-421]"Rp "#,##0.00,," jt"', '[$-421]"Rp "#,##0,," jt"')
 
@@ -81,11 +82,16 @@ class Salindia:
 
     def pratinjau(self) -> list[str]:
         """The slide's content in a few lines, for the Laporan page's list."""
-        out = [f"{k.judul}: {k.nilai}" + (f" ({k.kategori})" if k.kategori else "") for k in self.kartu]
+        out = [f"{k.judul}: {k.nilai}" + (f" — {k.kategori}" if k.kategori else "") for k in self.kartu]
         if self.grafik:
             out.append(f"Grafik: {self.grafik.judul}")
         if self.tabel:
-            out.append(f"Tabel: {', '.join(self.tabel.kolom)} ({len(self.tabel.baris)} baris)")
+            kolom = self.tabel.kolom
+            for row in self.tabel.baris[:PRATINJAU_BARIS]:
+                out.append(f"{row[0].rstrip('.')}: " + ", ".join(f"{k[:1].lower()}{k[1:]} {v}"
+                                                                  for k, v in zip(kolom[1:4], row[1:4])))
+            if len(self.tabel.baris) > PRATINJAU_BARIS:
+                out.append(f"… dan {len(self.tabel.baris) - PRATINJAU_BARIS} baris lain di tabel")
         out += [f"{judul}: {_ringkas(isi)}" for judul, isi in self.teks]
         out += self.poin
         out += self.kosong
@@ -262,7 +268,8 @@ def _anggaran(b: Bahan) -> Salindia:
         s.kartu = [Kartu(f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(a["serapan"]), a["kategori"] or "",
                          f"{fmt.rupiah(a['realisasi'])} dari pagu {fmt.rupiah(a['pagu'])}", a["warna"])]
         lambat = ang.ketertinggalan(a["serapan"], tw)
-        s.poin.append(f"Waktu berjalan {fmt.persen(25.0 * tw, 0)}: serapan {fmt.poin(lambat)} terhadap waktu.")
+        arah = "di bawah" if lambat < 0 else "di atas"
+        s.poin.append(f"Serapan {fmt.angka(abs(lambat))} poin {arah} waktu berjalan ({fmt.persen(25.0 * tw, 0)}).")
         if a["deviasi"] is not None:
             s.poin.append(f"Deviasi terhadap rencana (anggaran kas): {fmt.rupiah(a['deviasi'])}.")
     s.catatan = (f"Pohon anggaran: {aa.NAMA_POHON.get(a['pohon'], '')}. Triwulan yang ada datanya: "

@@ -1,0 +1,69 @@
+"""Laporan: the meeting deck's slides as a list, and the three downloads (workbook, deck, CSV ZIP)."""
+
+from datetime import datetime
+
+import streamlit as st
+
+from dashboard import format as fmt
+from dashboard import ui
+from dashboard.ekspor import MIME, Bahan, buat, nama_berkas, rencana_dek
+from dashboard.ekspor.bahan import baca_tambahan
+
+frame = ui.perlu_frame()
+if frame is None:
+    st.stop()
+nama, tahun, tw = frame
+data = ui.baca_ringkasan(nama, tahun, tw)
+p = ui.baca_periode(nama, tahun)
+ui.judul("Laporan", nama, tahun, tw, data["sintetis"])
+
+
+@st.cache_data(show_spinner="Membaca data laporan…", max_entries=32)
+def tambahan(nama: str, tahun: int, tw: int, kunci: str) -> dict:
+    """The reads an export needs beyond the period and its summary (import log, SKM per layanan, template)."""
+    with ui.sesi() as s:
+        return baca_tambahan(s, ui.baca_periode(nama, tahun), tw)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def berkas(format: str, nama: str, tahun: int, tw: int, kunci: str, _b: Bahan) -> bytes:
+    """The file of one format, built once per period and data revision (`_b` is not part of the key)."""
+    return buat(format, _b)
+
+
+kunci = ui.kunci()
+b = Bahan(periode=p, data=data, triwulan=tw, waktu=datetime.now().astimezone(), **tambahan(nama, tahun, tw, kunci))
+salindia = rencana_dek(b)
+
+st.subheader("Unduhan")
+st.caption(f"Angka kumulatif s.d. {fmt.triwulan(tw)} {tahun}, sama dengan halaman Ringkasan. Buku kerja untuk "
+           "diperiksa (Inspektorat), dek untuk rapat evaluasi (bisa diubah di PowerPoint), CSV untuk diolah lagi.")
+UNDUHAN = [
+    ("xlsx", "Buku kerja Excel (.xlsx)", ":material/table_view:",
+     "Lembar Ringkasan, IKU, Anggaran, SKM, Desa, Peringatan dan Sumber Data."),
+    ("pptx", "Dek PowerPoint (.pptx)", ":material/slideshow:",
+     f"{len(salindia)} salindia 16:9 dengan grafik dan tabel yang bisa diubah."),
+    ("csv", "Semua tabel, CSV (.zip)", ":material/folder_zip:",
+     "Satu berkas CSV per tabel (pemisah ;, UTF-8): terbuka langsung di Excel berbahasa Indonesia."),
+]
+for kolom, (format, label, ikon, keterangan) in zip(st.columns(3), UNDUHAN):
+    with kolom:
+        st.download_button(label, data=lambda f=format: berkas(f, nama, tahun, tw, kunci, b),
+                           file_name=nama_berkas(format, nama, tahun, tw), mime=MIME[format], icon=ikon,
+                           key=f"laporan_unduh_{format}", type="primary" if format == "pptx" else "secondary",
+                           width="stretch", on_click="ignore")
+        st.caption(keterangan)
+
+st.subheader("Isi dek rapat evaluasi")
+if b.templat is not None:
+    st.caption("Dek memakai templat presentasi kabupaten (diatur di halaman Pengaturan).")
+else:
+    st.caption("Dek memakai desain bawaan; templat kabupaten dapat diunggah di halaman Pengaturan.")
+for nomor, s in enumerate(salindia, start=1):
+    with st.container(border=True):
+        st.markdown(f"**{nomor}. {s.judul}**")
+        if s.subjudul:
+            st.caption(s.subjudul.replace("\n", " · "))
+        isi = s.pratinjau()
+        if isi:
+            st.markdown("\n".join(f"- {baris}" for baris in isi))

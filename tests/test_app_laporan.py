@@ -1,0 +1,50 @@
+"""The Laporan page: the deck's slides listed as the deck builder plans them, and the three downloads.
+
+Download buttons expose no bytes in AppTest; the files themselves are tested in test_ekspor.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import format as fmt
+from dashboard.ekspor import kumpulkan, rencana_dek
+from models.db import get_engine, session_scope
+from tests.apputil import buka, semua_teks, tanpa_galat
+
+KASUS = [("Bati-Bati", 2024, 1), ("Bati-Bati", 2024, 4), ("Bajuin", 2025, 2), ("Bajuin", 2025, 4),
+         ("Pelaihari", 2025, 3), ("Contoh Sintetis", 2025, 2), ("Contoh Sintetis", 2025, 4)]
+
+
+def _rencana(url, nama, tahun, tw):
+    with session_scope(get_engine(url)) as s:
+        return rencana_dek(kumpulkan(s, nama, tahun, tw))
+
+
+def _tombol(at) -> list[str]:
+    return [e.proto.label for e in at.get("download_button")]
+
+
+@pytest.mark.parametrize("kasus", KASUS, ids=lambda k: f"{k[0]}-{k[2]}")
+def test_laporan_pratinjau_dan_unduhan(app_db, kasus):
+    nama, tahun, tw = kasus
+    at = buka("laporan", nama, tahun, tw)
+    tanpa_galat(at)
+    assert [t.value for t in at.title] == ["Laporan"]
+    assert _tombol(at) == ["Buku kerja Excel (.xlsx)", "Dek PowerPoint (.pptx)", "Semua tabel, CSV (.zip)"]
+    rencana = _rencana(app_db, *kasus)
+    judul = [m.value for m in at.markdown if m.value.startswith("**") and ". " in m.value]
+    assert judul == [f"**{i}. {s.judul}**" for i, s in enumerate(rencana, start=1)]
+    teks = semua_teks(at)
+    for s in rencana:
+        for baris in s.pratinjau():
+            assert baris in teks
+    assert f"{len(rencana)} salindia" in teks
+    if kasus[0] == "Contoh Sintetis":
+        assert "data sintetis" in teks
+
+
+def test_laporan_belum_ada_data_anggaran(app_db):
+    at = buka("laporan", "Pelaihari", 2025, 2)
+    tanpa_galat(at)
+    assert f"Belum ada data realisasi {fmt.triwulan(2)}" in semua_teks(at)
