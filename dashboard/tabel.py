@@ -77,7 +77,14 @@ def gaya(df: pd.DataFrame, warna_kolom: str | None = "Kategori", warna_dari: str
     from it, and a row whose private `_tebal` is true (a total or mean row) is bold.
     """
     tampil = df.copy()
-    styler = tampil.style.format(format_kolom(tampil), na_rep="—")
+    formats = format_kolom(tampil)
+    # Streamlit draws a null cell as "None" whatever the Styler says: a column with a missing value
+    # is written out as text here, "—" for the missing ones.
+    for c in tampil.columns:
+        if not str(c).startswith("_") and tampil[c].isna().any():
+            f = formats.pop(c, None)
+            tampil[c] = [fmt.KOSONG if pd.isna(v) else (f(v) if f else str(v)) for v in tampil[c]]
+    styler = tampil.style.format(formats, na_rep="—")
     pasangan = {c: f"_warna_{c}" for c in tampil.columns if f"_warna_{c}" in tampil.columns}
     if warna_kolom and warna_kolom in tampil.columns and warna_dari in tampil.columns:
         pasangan.setdefault(warna_kolom, warna_dari)

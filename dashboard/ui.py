@@ -211,6 +211,10 @@ def tabel(df, *, tinggi: int | str = "auto", lebar: dict[str, str | int] | None 
     for c, w in (lebar or {}).items():
         if c in df.columns and c not in config:
             config[c] = st.column_config.Column(width=w)
+    # Numbers stay right-aligned also where a missing value made the column text ("—", see tabel.gaya).
+    for c in df.columns:
+        if c not in config and df[c].map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).any():
+            config[c] = st.column_config.Column(alignment="right")
     st.dataframe(gaya(df), width="stretch", hide_index=True, column_config=config, height=tinggi)
 
 
