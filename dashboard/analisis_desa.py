@@ -57,6 +57,11 @@ def batas_mandiri(p: Periode) -> float | None:
     return next((b for b, _, s in ambang(p) if s == "Mandiri"), None)
 
 
+def teks_batas_mandiri(p: Periode) -> str:
+    """The Mandiri threshold as the scheme prints it (`79,63`, `0,8155`)."""
+    return fmt.angka(batas_mandiri(p), desa_f.SKEMA[p.setelan.skema_desa][2])
+
+
 def dimensi_skema(p: Periode) -> tuple[str, ...]:
     return desa_f.SKEMA[p.setelan.skema_desa][3]
 
@@ -164,7 +169,12 @@ def tabel_desa(p: Periode, tahun: int | None = None) -> pd.DataFrame:
              "_warna_Status"]
     df = pd.DataFrame(rows, columns=kolom)
     kosong = [desa_f.LABEL_DIMENSI[k] for k in dims if df[desa_f.LABEL_DIMENSI[k]].isna().all()]
-    return df.drop(columns=kosong)
+    df = df.drop(columns=kosong)
+    for k in dims:
+        c = desa_f.LABEL_DIMENSI[k]
+        if c in df.columns and df[c].dropna().map(lambda v: float(v).is_integer()).all():
+            df[c] = df[c].astype("Int64")  # Indeks Desa 2024 dimensions are whole points: shown as 126, not 126,00
+    return df
 
 
 def tabel_belum_mandiri(p: Periode, tahun: int | None = None, pb: Pembanding | None = None) -> pd.DataFrame:
@@ -209,9 +219,10 @@ def tabel_perubahan_status(p: Periode, tahun: int | None = None) -> pd.DataFrame
                 if d.status in desa_f.STATUS and sebelum in desa_f.STATUS else None)
         rows.append({"Desa": d.nama, f"Status {tahun - 1}": sebelum, f"Status {tahun}": d.status,
                      "Perubahan": "naik" if naik else ("turun" if naik is False else "berubah"),
+                     f"_warna_Status {tahun - 1}": desa_f.WARNA_STATUS.get(sebelum),
                      f"_warna_Status {tahun}": desa_f.WARNA_STATUS.get(d.status)})
     return pd.DataFrame(rows, columns=["Desa", f"Status {tahun - 1}", f"Status {tahun}", "Perubahan",
-                                       f"_warna_Status {tahun}"])
+                                       f"_warna_Status {tahun - 1}", f"_warna_Status {tahun}"])
 
 
 def tabel_distribusi(p: Periode, tahun: int | None = None) -> pd.DataFrame:
@@ -323,7 +334,7 @@ def grafik_skor(p: Periode, tahun: int | None = None) -> alt.LayerChart | None:
         dasar.mark_text(align="left", dx=4, fontSize=11).encode(text="teks:N"),
     ]
     if batas is not None:
-        garis = pd.DataFrame({"v": [batas], "teks": [f"batas Mandiri {fmt.angka(batas)}"]})
+        garis = pd.DataFrame({"v": [batas], "teks": [f"batas Mandiri {teks_batas_mandiri(p)}"]})
         lapisan.append(alt.Chart(garis).mark_rule(color="#212529", strokeDash=[4, 3]).encode(x="v:Q"))
         lapisan.append(alt.Chart(garis).mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#212529")
                        .encode(x="v:Q", y=alt.value(0), text="teks:N"))

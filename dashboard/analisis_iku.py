@@ -93,7 +93,7 @@ def peringatan_dini(baris: list[IkuBaris], triwulan: int) -> list[dict]:
         kata = "di atas" if b.ind.polaritas == "negatif" else "di bawah"
         pesan = (f"{b.ind.kode} {b.ind.nama}: realisasi s.d. {fmt.triwulan(triwulan)} "
                  f"{fmt.nilai(b.realisasi, satuan)} masih {kata} {acuan_laju(b, triwulan)} "
-                 f"({fmt.nilai(b.laju, satuan)}; {fmt.persen(capaian_laju)} dari yang dibutuhkan).")
+                 f"{fmt.nilai(b.laju, satuan)} (capaian terhadap laju {fmt.persen(capaian_laju)}).")
         out.append({"kode": b.ind.kode, "nama": b.ind.nama, "jenis": b.ind.jenis, "realisasi": b.realisasi,
                     "laju": b.laju, "capaian_laju": capaian_laju, "pesan": pesan})
     return out
@@ -128,7 +128,7 @@ def tabel_triwulan(p: Periode, ind: IndikatorData, triwulan: int) -> pd.DataFram
             "Triwulan": fmt.triwulan(tw), "Target": b.target, "Laju dibutuhkan": b.laju,
             "Realisasi": kini.get(tw) if ada else None,
             "Realisasi s.d. TW": b.realisasi if ada else None,
-            "Capaian s.d. TW (%)": b.capaian if ada else None,
+            "Capaian (%)": b.capaian if ada else None,
             f"Realisasi {tahun - 1}": lalu.get(tw),
         })
     df = pd.DataFrame(rows)
@@ -184,11 +184,12 @@ def grafik_triwulan(df: pd.DataFrame, ind: IndikatorData, tahun: int) -> alt.Lay
     peran = dict(zip(df["seri"], df["peran"]))
     warna = alt.Scale(domain=seri, range=[WARNA_SERI[peran[s]] for s in seri])
     label_tw = [fmt.triwulan(t) for t in TW]
-    satuan = f" ({ind.satuan})" if ind.satuan else ""
+    satuan = f" ({ind.satuan})" if ind.satuan and ind.satuan.strip().lower() != "nilai" else ""
     dasar = alt.Chart(df).encode(
         x=alt.X("label:N", sort=label_tw, scale=alt.Scale(domain=label_tw), title=None,
                 axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("nilai:Q", title=f"Nilai{satuan}", scale=alt.Scale(zero=False, nice=True)),
+        y=alt.Y("nilai:Q", title=f"Nilai{satuan}", scale=alt.Scale(zero=False, nice=True),
+                axis=alt.Axis(format=",.2~f")),
         color=alt.Color("seri:N", scale=warna, title=None, legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("seri:N", title="Seri"), alt.Tooltip("label:N", title="Triwulan"),
                  alt.Tooltip("teks:N", title="Nilai")])

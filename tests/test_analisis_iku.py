@@ -59,7 +59,7 @@ def test_peringatan_dini_target_triwulan_dan_laju_aliran():
     p = periode("Uji", 2025, indikator_list=[tw_target, aliran, negatif])
     dini = {d["kode"]: d for d in ai.peringatan_dini(_baris(p, 2), 2)}
     assert set(dini) == {"IK-1", "IK-2", "IKU-3"}
-    assert "target TW II (20,00" in dini["IK-1"]["pesan"] and "15,00" in dini["IK-1"]["pesan"]
+    assert "target TW II 20,00" in dini["IK-1"]["pesan"] and "15,00" in dini["IK-1"]["pesan"]
     assert "2/4 dari target tahunan 100,00" in dini["IK-2"]["pesan"]  # 40 against a pace of 50
     assert "di atas" in dini["IKU-3"]["pesan"]  # lower is better
     # TW I: 10 of 10 and 30 against a pace of 25 are on pace; 3,5 days against 3 is not
@@ -103,7 +103,7 @@ def test_grafik_triwulan_spec():
 def test_tabel_triwulan_kolom():
     p = bajuin_2025()
     df = ai.tabel_triwulan(p, p.indikator[1], 2)
-    assert list(df.columns) == ["Triwulan", "Target", "Realisasi", "Realisasi s.d. TW", "Capaian s.d. TW (%)",
+    assert list(df.columns) == ["Triwulan", "Target", "Realisasi", "Realisasi s.d. TW", "Capaian (%)",
                                 "Realisasi 2024"]
     assert df["Realisasi"].tolist()[:2] == [86.86, 87.0] and df["Realisasi"].isna().tolist()[2:] == [True, True]
     assert df["Realisasi s.d. TW"][1] == pytest.approx(86.93)
