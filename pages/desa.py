@@ -1,0 +1,134 @@
+"""Desa: status of every desa, the rasio desa mandiri, and what holds the others back."""
+
+import streamlit as st
+
+from dashboard import analisis_desa as ad
+from dashboard import format as fmt
+from dashboard import ui
+from dashboard.pemeriksaan import HALAMAN
+from dashboard.tabel import publik, tabel_peringatan
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _mandiri_kabupaten(kabupaten: str, tahun: int, dimensi: tuple, kecuali: int, kunci: str):
+    with ui.sesi() as s:
+        return ad.desa_mandiri_kabupaten(s, kabupaten, tahun, dimensi, kecuali)
+
+
+frame = ui.perlu_frame()
+if frame is None:
+    st.stop()
+nama, tahun, tw = frame
+data = ui.baca_ringkasan(nama, tahun, tw)
+p = ui.baca_periode(nama, tahun)
+ui.judul("Desa", nama, tahun, tw, data["sintetis"])
+st.caption(f"Skema status: **{ad.skema_label(p)}** · {ad.teks_ambang(p)}. "
+           "Status desa diperbarui setahun sekali; kelurahan dan desa persiapan tidak dihitung dalam rasio.")
+
+if not p.desa:
+    ui.kosong("Belum ada daftar desa untuk kecamatan ini.",
+              "Unggah dataset **desa** (nama desa, jenis, status dan skor Indeks Desa per tahun) di halaman "
+              "**Unggah Data**.")
+    st.stop()
+
+desa = data["_desa"]
+rasio = desa["rasio"]
+lalu = ad.hitung_desa(p, tahun - 1)["rasio"]
+perubahan = ad.tabel_perubahan_status(p, tahun)
+ind = ad.indikator_rasio(p)
+b_iku = ad.iku_rasio(p, tw)
+
+
+def _selisih(kini, dulu) -> str | None:
+    if kini is None or dulu is None:
+        return None
+    if ad.pakai_rasio(p):
+        d = (kini - dulu) / 100
+        return f"{'+' if round(d, 2) > 0 else ''}{fmt.angka(d)} dari {tahun - 1}"
+    return f"{fmt.poin(kini - dulu)} dari {tahun - 1}"
+
+
+with st.container(horizontal=True):
+    st.metric(f"Rasio desa mandiri {tahun}", ad.teks_rasio(p, rasio), delta=_selisih(rasio, lalu), border=True,
+              help="Desa Mandiri dibagi jumlah desa definitif; ditampilkan dalam satuan IKU-nya "
+                   f"({ind.satuan if ind is not None and ind.satuan else '%'}).")
+    st.metric("Desa Mandiri", f"{desa['mandiri']} dari {desa['jumlah']}" if rasio is not None else "—", border=True,
+              help=f"{desa['kelurahan']} kelurahan dan {desa['persiapan']} desa persiapan tidak dihitung.")
+    st.metric(f"Target IKU {tahun}", fmt.nilai(b_iku.target, ind.satuan) if b_iku and b_iku.target is not None
+              else "tanpa target", border=True,
+              delta=f"capaian IKU {fmt.persen(b_iku.capaian)}" if b_iku and b_iku.capaian is not None else None,
+              delta_color="off", delta_arrow="off",
+              help=(f"{ind.kode} {ind.nama}; capaian dari realisasi resmi IKU "
+                    f"{fmt.nilai(b_iku.realisasi, ind.satuan)} s.d. {fmt.triwulan(tw)}.") if ind is not None
+              else "Kecamatan ini tidak punya IKU rasio desa mandiri.")
+    st.metric(f"Berubah status sejak {tahun - 1}", f"{len(perubahan)} desa" if lalu is not None else "—",
+              border=True, help=None if lalu is not None else f"Status desa {tahun - 1} belum ada.")
+
+if rasio is None:
+    ui.kosong(f"Belum ada status desa untuk tahun {tahun}, jadi rasio desa mandiri belum bisa dihitung.",
+              "Unggah dataset **desa** (status dan skor Indeks Desa) untuk tahun ini di halaman **Unggah Data**.")
+else:
+    kiri, kanan = st.columns(2, gap="medium")
+    with kiri:
+        ui.grafik(ad.grafik_distribusi(ad.tabel_distribusi(p, tahun), tahun))
+    with kanan:
+        ui.grafik(ad.grafik_rasio_tahunan(ad.tabel_rasio_tahunan(p), p))
+
+    # ------------------------------------------------------------ desa not yet Mandiri
+    st.subheader("Desa yang belum Mandiri")
+    kab = None
+    if ad.perlu_pembanding_kabupaten(p, tahun):
+        kab = _mandiri_kabupaten(p.kabupaten, tahun, ad.dimensi_skema(p), p.kecamatan_id, ui.kunci())
+    pb = ad.pembanding(p, tahun, kab)
+    belum = ad.tabel_belum_mandiri(p, tahun, pb)
+    if belum.empty:
+        st.success(f"Semua desa yang dihitung berstatus Mandiri pada {tahun}.", icon=":material/check_circle:")
+    else:
+        if belum["Skor"].notna().any():
+            st.caption(f"Kurang ke Mandiri: poin skor yang belum dicapai sampai batas Mandiri "
+                       f"({ad.teks_batas_mandiri(p)}). Dimensi penghambat: dimensi yang nilainya paling rendah "
+                       "dibanding rata-rata dimensi itu pada desa Mandiri"
+                       + (f" se-{pb.lingkup}" if pb.lingkup else "") + f" tahun {tahun}.")
+        # Columns without any figure (status-only data, as in the Bati-Bati report) are left off the screen.
+        kosong = tuple(c for c in belum.columns if belum[c].isna().all() or set(belum[c]) == {"—"})
+        ui.tabel(belum, sembunyi=kosong)
+        dims = ", ".join(ad.dimensi_skema(p))
+        if belum["Skor"].isna().all():
+            ui.kosong(f"Data status desa {tahun} tidak memuat skor, jadi kekurangan skor ke Mandiri dan dimensi "
+                      "penghambat belum bisa dihitung.",
+                      f"Unggah dataset **desa** dengan kolom skor dan dimensi ({dims}) di halaman **Unggah Data**.")
+        elif not pb.desa:
+            ui.kosong("Dimensi penghambat belum bisa ditentukan: belum ada desa Mandiri dengan skor dimensi "
+                      f"untuk pembanding, di kecamatan ini maupun se-Kabupaten {p.kabupaten}.",
+                      f"Unggah dataset **desa** dengan kolom dimensi ({dims}) di halaman **Unggah Data**.")
+        elif pb.lingkup == "kabupaten":
+            st.caption(f"Kecamatan ini belum punya desa Mandiri berskor dimensi, jadi pembandingnya "
+                       f"{len(pb.desa)} desa Mandiri di kecamatan lain se-Kabupaten {p.kabupaten}.")
+        ui.unduh_csv(publik(belum), f"desa_belum_mandiri_{nama}_{tahun}.csv", key="desa_unduh_belum")
+
+    # ------------------------------------------------------------ status changes
+    st.subheader(f"Perubahan status sejak {tahun - 1}")
+    if lalu is None:
+        ui.kosong(f"Status desa tahun {tahun - 1} belum ada, jadi perubahan status belum bisa dibandingkan.",
+                  f"Unggah dataset **desa** untuk tahun {tahun - 1} di halaman **Unggah Data**.")
+    elif perubahan.empty:
+        st.caption(f"Tidak ada desa yang statusnya berubah dari {tahun - 1} ke {tahun}.")
+    else:
+        ui.tabel(perubahan)
+
+    skor = ad.grafik_skor(p, tahun)
+    if skor is not None:
+        ui.grafik(skor)
+
+# ---------------------------------------------------------------- every desa
+st.subheader("Daftar desa dan kelurahan")
+semua = ad.tabel_desa(p, tahun)
+ui.tabel(semua)
+st.caption("Kolom *Dihitung* = tidak untuk kelurahan dan desa persiapan: mereka ditampilkan, tetapi tidak masuk "
+           "rasio desa mandiri.")
+ui.unduh_csv(publik(semua), f"desa_{nama}_{tahun}.csv", key="desa_unduh")
+
+peringatan = [w for w in data["peringatan"] if HALAMAN.get(w["jenis"]) == "Desa"]
+if peringatan:
+    with st.expander(f"Peringatan data desa ({len(peringatan)})", icon=":material/report:"):
+        st.dataframe(tabel_peringatan(peringatan), width="stretch", hide_index=True)
