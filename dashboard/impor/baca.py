@@ -133,7 +133,16 @@ def _pilih_pemisah(teks: str) -> str:
 
 
 def _pangkas(row: list) -> list:
+    """The row without its trailing empty cells (fast for CSV rows with thousands of empty columns)."""
     n = len(row)
+    while n > 256:
+        awal = n - 256
+        try:
+            if "".join(row[awal:n]).strip():
+                break
+        except TypeError:
+            break
+        n = awal
     while n and (row[n - 1] is None or (isinstance(row[n - 1], str) and not row[n - 1].strip())):
         n -= 1
     return row[:n]
@@ -146,7 +155,7 @@ def _buka_csv(isi: bytes, nama_file: str) -> Sumber:
     sep = _pilih_pemisah(teks)
 
     def baris() -> Iterator[tuple[int, list]]:
-        reader = csv.reader(io.StringIO(teks, newline=""), delimiter=sep)
+        reader = csv.reader(io.StringIO(teks, newline=""), delimiter=sep, strict=True)
         awal = 1
         try:
             for row in reader:
@@ -165,8 +174,10 @@ def _csv_error(exc: csv.Error) -> str:
         return "isi sel terlalu panjang"
     if "NUL" in teks:
         return "ada karakter NUL (data biner)"
-    if "EOF" in teks or "quot" in teks:
+    if "end of data" in teks or "EOF" in teks:
         return "tanda kutip tidak tertutup"
+    if "expected after" in teks:
+        return "ada teks tepat setelah tanda kutip penutup"
     return "format tidak sah"
 
 

@@ -136,8 +136,8 @@ _SKM = [
     _TAHUN,
     _TRIWULAN,
     *[Kolom(f"u{n}", True, f"Skor unsur U{n} ({LABEL_UNSUR[f'U{n}']}): 1–4 atau jawaban teks kuesioner; kosong "
-            f"= tidak dijawab.", "4", (f"U {n}", f"Unsur {n}", f"Unsur {ROMAWI_TEKS.get(n, n)}", f"P{n}", f"Q{n}"),
-            "skor") for n in range(1, 10)],
+            f"= tidak dijawab.", "4", tuple(dict.fromkeys((f"U {n}", f"Unsur {n}", f"Unsur {ROMAWI_TEKS.get(n, n)}",
+                                                         f"P{n}", f"Q{n}"))), "skor") for n in range(1, 10)],
     Kolom("id_responden", False, "Nomor/ID responden (dipakai mode tambah untuk melewati yang sudah ada).", "R-001",
           ("ID Responden", "No Responden", "Nomor Responden", "Responden", "Resp", "ID")),
     Kolom("tanggal", False, "Tanggal pengisian.", "2025-04-14", ("Timestamp", "Cap Waktu", "Tanggal Survei",

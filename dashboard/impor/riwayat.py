@@ -19,8 +19,13 @@ LOG = ImportLog.__table__
 PERUBAHAN = ImportPerubahan.__table__
 
 
-def riwayat(session: Session, *, kecamatan_id: int | None = None, limit: int = 200) -> list[dict]:
-    """The newest imports first (without the file bytes), for the import page."""
+def riwayat(session: Session, *, kecamatan_id: int | None = None, limit: int = 200, umum: bool = False,
+            import_id: int | None = None) -> list[dict]:
+    """The newest imports first (without the file bytes), for the import page.
+
+    `umum` adds the imports that belong to no single kecamatan (kabupaten-wide files, scales) to a
+    kecamatan's list; `import_id` gives that one import only.
+    """
     q = (select(LOG.c.id, LOG.c.waktu, LOG.c.pengguna, LOG.c.dataset, LOG.c.nama_file, LOG.c.sha256,
                 LOG.c.kecamatan_id, Kecamatan.nama.label("kecamatan"), LOG.c.tahun, LOG.c.triwulan, LOG.c.opsi,
                 LOG.c.status, LOG.c.baris_dibaca, LOG.c.baris_baru, LOG.c.baris_berubah, LOG.c.baris_tetap,
@@ -28,8 +33,11 @@ def riwayat(session: Session, *, kecamatan_id: int | None = None, limit: int = 2
                 func.length(LOG.c.isi_file).label("ukuran"))
          .select_from(LOG.outerjoin(Kecamatan.__table__, Kecamatan.__table__.c.id == LOG.c.kecamatan_id))
          .order_by(LOG.c.id.desc()).limit(limit))
-    if kecamatan_id is not None:
-        q = q.where(LOG.c.kecamatan_id == kecamatan_id)
+    if import_id is not None:
+        q = q.where(LOG.c.id == import_id)
+    elif kecamatan_id is not None:
+        q = q.where((LOG.c.kecamatan_id == kecamatan_id) | LOG.c.kecamatan_id.is_(None) if umum
+                    else LOG.c.kecamatan_id == kecamatan_id)
     out = []
     for r in session.execute(q).all():
         d = dict(r._mapping)

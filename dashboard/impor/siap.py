@@ -424,7 +424,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
                 pil = f"TW {ROMAWI_TEKS[dipilih]}" if kolom == "triwulan" else str(dipilih)
                 ctx.galat.tambah(None, baca.nama_kolom(teks), f"judul kolom menyebut {nama} {lbl}, sedangkan {nama} "
                                  f"yang dipilih {pil}.")
-            entri[:] = [e for e in entri if e not in berlabel]
+                e[indeks] = None
             return
         for e in berlabel:
             if e[indeks] != dipilih:

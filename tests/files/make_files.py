@@ -558,7 +558,7 @@ def bad() -> None:
                                  ["Nilai Hasil IKM", "97.48"]])
     c("skm_rekap_ikm_101.csv", [["tahun", "triwulan", "unsur", "nrr"], ["2025", "1", "U1", "3,5"],
                                 ["2025", "1", "IKM", "101"]])
-    c("skm_rekap_unsur_tidak_dikenal.csv", [["tahun", "triwulan", "unsur", "nrr"], ["2025", "1", "Keramahan Satpam",
+    c("skm_rekap_unsur_tidak_dikenal.csv", [["tahun", "triwulan", "unsur", "nrr"], ["2025", "1", "Kebersihan Toilet",
                                                                                     "3,5"]])
     c("realisasi_kode_tidak_ada.csv", [["kode", "tahun", "triwulan", "realisasi"], ["IKU-1", "2025", "1", "70"],
                                        ["IKU-9", "2025", "1", "70"]])
