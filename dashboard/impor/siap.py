@@ -26,6 +26,7 @@ from dashboard.impor import baca
 from dashboard.impor.galat import Galat, ImporError, Kumpulan
 from dashboard.impor.kolom import DATASET, KOLOM, ROMAWI_TEKS, Cocok, Pencocok, kunci
 from dashboard.impor.sel import Hasil, pesan_campur, potong
+from dashboard.nilai import kosong as nilai_kosong
 from models.tables import Kecamatan, Pemetaan
 
 GAYA = ("id", "en")
@@ -474,7 +475,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
             if khusus:
                 isi = np.zeros(len(sub), dtype=bool)
                 for kan in khusus:
-                    isi |= ~sub[kan].map(baca.kosong_sel).to_numpy(dtype=bool)
+                    isi |= ~sub[kan].map(nilai_kosong).to_numpy(dtype=bool)
                 sub = sub[isi]
         bagian.append(sub)
     df = pd.concat(bagian, ignore_index=True) if len(bagian) > 1 else bagian[0].reset_index(drop=True)

@@ -109,7 +109,7 @@ def siapkan(b: Bingkai) -> dict:
     tw_file = sorted({int(x) for x in t["triwulan"].dropna().tolist()} if panjang and b.ada("realisasi")
                      else lebar_r)
     if not ctx.galat:
-        _cek_total(b, baris_total, garis, uang)
+        _cek_total(b, baris_total, garis, uang, tw_file)
         if persen is not None:
             _cek_persen(b, t, persen, tw_file)
     ada = [k for k in ("jenis_belanja", *PAGU) if b.ada(k)] + [f"rencana_tw{n_}" for n_ in TW
@@ -181,13 +181,16 @@ def _daun(kode: list[str]) -> set[str]:
     return semua - induk
 
 
-def _cek_total(b: Bingkai, baris_total: pd.DataFrame, garis: pd.DataFrame, uang: dict) -> None:
+def _cek_total(b: Bingkai, baris_total: pd.DataFrame, garis: pd.DataFrame, uang: dict, tw_file: list[int]) -> None:
     if baris_total.empty or garis.empty:
         return
     daun = _daun(garis["kode"].tolist())
     uraian = {kunci(u): k for k, u in zip(garis["kode"].tolist(), garis["uraian"].tolist()) if u}
-    kolom = [c for c in (*PAGU, *(f"realisasi_tw{n}" for n in TW), *(f"rencana_tw{n}" for n in TW))
+    # (column of the total row, column of the lines it sums)
+    kolom = [(c, c) for c in (*PAGU, *(f"realisasi_tw{n}" for n in TW), *(f"rencana_tw{n}" for n in TW))
              if uang.get(c) is not None]
+    if len(tw_file) == 1:
+        kolom += [(c, f"{c}_tw{tw_file[0]}") for c in ("realisasi", "rencana") if uang.get(c) is not None]
     if len(set(garis["tahun"].tolist())) > 1:
         return
     tahun = asli(garis["tahun"].iat[0])
@@ -199,7 +202,7 @@ def _cek_total(b: Bingkai, baris_total: pd.DataFrame, garis: pd.DataFrame, uang:
             pilih = [k in daun and (k == akar or k.startswith(akar + ".")) for k in garis["kode"].tolist()]
         else:
             pilih = [k in daun for k in garis["kode"].tolist()]
-        for c in kolom:
+        for c, c_garis in kolom:
             v = tr.get(c)
             if sel.kosong(v):
                 continue
@@ -207,9 +210,11 @@ def _cek_total(b: Bingkai, baris_total: pd.DataFrame, garis: pd.DataFrame, uang:
                 cetak = baca_sen(v, uang[c].gaya or b.ctx.gaya_angka)
             except NilaiError:
                 continue
-            hitung = int(sum(int(x) for x, p in zip(garis[f"{c}_sen"].tolist(), pilih) if p and asli(x) is not None))
+            hitung = int(sum(int(x) for x, p in zip(garis[f"{c_garis}_sen"].tolist(), pilih)
+                             if p and asli(x) is not None))
             if cetak is None or cetak == hitung:
                 continue
+            c = c_garis
             tw = int(c[-1]) if c[-1].isdigit() else None
             nama = {"pagu": "Pagu", "pagu_perubahan": "Pagu perubahan", "pagu_murni": "Pagu murni"}.get(
                 c, f"{'Realisasi' if c.startswith('realisasi') else 'Rencana'} TW {ROMAWI_TEKS.get(tw, '')}")

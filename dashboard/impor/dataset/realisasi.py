@@ -7,6 +7,7 @@ import pandas as pd
 import pandera.pandas as pa
 from sqlalchemy import select
 
+from dashboard.impor import sel
 from dashboard.impor.dataset import umum
 from dashboard.impor.kolom import ROMAWI_TEKS, kunci
 from dashboard.impor.siap import (Bingkai, Persiapan, asli, kecamatan_kolom, periode, rentang, validasi)
@@ -81,7 +82,7 @@ def siapkan(b: Bingkai) -> dict:
         bagian = []
         for k in lebar:
             h = nilai_tw[k]
-            ada = ~b.kosong(k)
+            ada = ~b.df[k].map(sel.kosong).to_numpy(dtype=bool)
             sub = dasar[ada].copy()
             sub["triwulan"] = pd.array([int(k[-1])] * len(sub), dtype="Int64")
             sub["nilai"] = h.nilai[ada].to_numpy()
