@@ -40,6 +40,12 @@ def _punya_target_tw(b: IkuBaris) -> bool:
     return any(v is not None for v in b.target_tw.values())
 
 
+def label_tab(ind: IndikatorData, panjang: int = 32) -> str:
+    """An indicator's tab on the page: its code and the start of its name (`IKU-1 · Persentase Desa Mandiri…`)."""
+    nama = ind.nama if len(ind.nama) <= panjang else ind.nama[:panjang].rstrip() + "…"
+    return f"{ind.kode} · {nama}"
+
+
 def label_jenis(jenis: str) -> str:
     return "IKU" if jenis == "iku" else "IK"
 
@@ -193,14 +199,13 @@ def grafik_triwulan(df: pd.DataFrame, ind: IndikatorData, tahun: int) -> alt.Lay
         color=alt.Color("seri:N", scale=warna, title=None, legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("seri:N", title="Seri"), alt.Tooltip("label:N", title="Triwulan"),
                  alt.Tooltip("teks:N", title="Nilai")])
-    realisasi = dasar.transform_filter(alt.datum.peran != "target")
-    target = dasar.transform_filter(alt.datum.peran == "target")
+    # Three layers only (a line with its points is one mark): Altair validates every layer of every chart.
     lapisan = [
-        target.mark_line(strokeDash=[6, 4], strokeWidth=2),
-        target.mark_point(shape="diamond", size=50, filled=True),
-        realisasi.mark_line(strokeWidth=3),
-        realisasi.mark_point(size=80, filled=True),
-        realisasi.transform_filter(alt.datum.peran == "kini").mark_text(dy=-12, fontSize=11, fontWeight="bold")
+        dasar.transform_filter(alt.datum.peran == "target").mark_line(
+            strokeDash=[6, 4], strokeWidth=2, point=alt.OverlayMarkDef(shape="diamond", size=50, filled=True)),
+        dasar.transform_filter(alt.datum.peran != "target").mark_line(
+            strokeWidth=3, point=alt.OverlayMarkDef(size=80, filled=True)),
+        dasar.transform_filter(alt.datum.peran == "kini").mark_text(dy=-12, fontSize=11, fontWeight="bold")
         .encode(text="teks:N"),
     ]
     chart = alt.layer(*lapisan).properties(height=240, width="container", autosize=LEBAR_PENUH,

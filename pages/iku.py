@@ -123,10 +123,12 @@ def _faktor(b) -> None:
 
 
 ARTI_AGREGASI = {"terakhir": "nilai TW terakhir", "jumlah": "jumlah nilai TW", "rata_rata": "rata-rata nilai TW"}
-for b in baris:
+
+
+def _rincian(b) -> None:
+    """One indicator: its figures, the TW chart and table, the Renstra, the history and the faktor texts."""
     ind = b.ind
-    st.divider()
-    st.subheader(f"{ind.kode} · {ind.nama}")
+    st.markdown(f"#### {ind.kode} · {ind.nama}")
     keterangan = [
         "IKU" if ind.jenis == "iku" else "IK pendukung (tidak dirata-ratakan)",
         f"satuan {ind.satuan or '—'}",
@@ -176,6 +178,15 @@ for b in baris:
 
     st.markdown(f"**Faktor pendorong, penghambat dan tindak lanjut** · {fmt.triwulan(tw)} {tahun}")
     _faktor(b)
+
+
+st.subheader("Rincian per indikator")
+# One tab per indicator, drawn only when open: a kecamatan may have many indicators, each with a chart.
+tab = st.tabs([ai.label_tab(b.ind) for b in baris], key="iku_rincian", on_change="rerun")
+for t, b in zip(tab, baris):
+    if t.open:
+        with t:
+            _rincian(b)
 
 # ---------------------------------------------------------------- data warnings of this page
 peringatan = [w for w in data["peringatan"] if HALAMAN.get(w["jenis"]) == "IKU"]

@@ -95,8 +95,8 @@ def test_grafik_triwulan_spec():
     p = bajuin_2025()
     spec = ai.grafik_triwulan(ai.data_grafik(p, p.indikator[1], 4), p.indikator[1], 2025).to_dict()
     assert spec["usermeta"]["pantau"] == {"jenis": "iku_triwulan", "kode": "IKU-2", "tahun": 2025}
-    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
-    assert marks.count("line") == 2 and "point" in marks
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["line", "line", "text"] and all(layer["mark"].get("point") for layer in spec["layer"][:2])
     assert spec["config"]["locale"]["number"]["decimal"] == ","
 
 
@@ -162,3 +162,9 @@ def test_iku_dan_ik_terpisah():
     df = ai.tabel_capaian(data["baris"])
     assert df.set_index("Kode")["Jenis"].to_dict() == {"IKU-1": "IKU", "IKU-2": "IKU", "IK-1": "IK"}
     assert iku_baris(p, ik, 4).capaian == pytest.approx(500.0)
+
+
+def test_label_tab():
+    p = bajuin_2025()
+    assert ai.label_tab(p.indikator[1]) == "IKU-2 · Indeks Kepuasan Masyarakat di Ke…"
+    assert ai.label_tab(p.indikator[0], panjang=60) == "IKU-1 · Persentase Desa Mandiri di Kecamatan"

@@ -26,6 +26,11 @@ def tabel_capaian(at):
     return next(d.value for d in at.dataframe if "Capaian thd Renstra (%)" in d.value.columns).set_index("Kode")
 
 
+def label_tab(at, kode: str) -> str:
+    """The label of an indicator's tab on the page."""
+    return next(t.label for t in at.tabs if t.label.startswith(f"{kode} · "))
+
+
 def angka(v) -> float | None:
     return None if v in (None, fmt.KOSONG) or v != v else float(v)
 
@@ -41,7 +46,9 @@ def test_setiap_kecamatan_dan_triwulan(app_db, nama, tahun):
         tanpa_galat(at)
         rata = hitung_iku(p, tw)["rata_rata_capaian"]
         assert metrik(at)[f"Rata-rata capaian IKU s.d. {fmt.triwulan(tw)}"] == fmt.persen(rata)
-        assert len(grafik_jenis(at, "iku_triwulan")) == len(hitung_iku(p, tw)["baris"])
+        # one tab per indicator, drawn when open: the first indicator's chart
+        grafik = grafik_jenis(at, "iku_triwulan")
+        assert [g["usermeta"]["pantau"]["kode"] for g in grafik] == [b.ind.kode for b in hitung_iku(p, tw)["baris"]][:1]
 
 
 def test_bajuin_tw4_seperti_laporan(app_db):
@@ -59,7 +66,10 @@ def test_bajuin_tw4_seperti_laporan(app_db):
     assert "PK Perubahan" in teks and "Target berubah dalam tahun ini" in teks  # three target versions
     # the IKM is behind its yearly target (87,26 against 87,50): an early warning
     assert "Peringatan dini" in teks and f"{ikm} Indeks Kepuasan Masyarakat" in teks
-    assert [m.value for m in at.metric if m.label == "Capaian"] == ["140,00 %", "99,73 %"]
+    assert [m.value for m in at.metric if m.label == "Capaian"] == ["140,00 %"]  # the open tab: IKU-1
+    at.session_state["iku_rincian"] = label_tab(at, ikm)
+    at.run()
+    assert [m.value for m in at.metric if m.label == "Capaian"] == ["99,73 %"]
 
 
 def test_bajuin_tw2_desa_mandiri_belum_diukur(app_db):
@@ -86,12 +96,18 @@ def test_pelaihari_dan_bati_bati(app_db):
     df = tabel_capaian(at)
     rdm = next(k for k in df.index if df.loc[k, "Satuan"] == "Rasio")
     assert angka(df.loc[rdm, "Capaian (%)"]) == pytest.approx(914.29, abs=TOL)  # the report prints 900
-    assert "914,29 %" in [m.value for m in at.metric if m.label == "Capaian"]
+    at.session_state["iku_rincian"] = label_tab(at, rdm)
+    at.run()
+    assert [m.value for m in at.metric if m.label == "Capaian"] == ["914,29 %"]
 
 
 def test_grafik_triwulan_tahun_ini_tahun_lalu_dan_target(app_db):
     at = buka("iku", "Bajuin", 2025, 4)
-    spec = next(s for s in grafik_jenis(at, "iku_triwulan") if s["usermeta"]["pantau"]["kode"] == "IKU-2")
+    at.session_state["iku_rincian"] = label_tab(at, "IKU-2")  # open the IKM's tab
+    at.run()
+    tanpa_galat(at)
+    [spec] = grafik_jenis(at, "iku_triwulan")
+    assert spec["usermeta"]["pantau"]["kode"] == "IKU-2"
     baris = [r for rows in spec["datasets"].values() for r in rows]
     per_seri = {}
     for r in baris:
@@ -99,9 +115,11 @@ def test_grafik_triwulan_tahun_ini_tahun_lalu_dan_target(app_db):
     assert per_seri["Realisasi 2025"] == [("TW I", 86.86), ("TW II", 87.0), ("TW III", 87.51), ("TW IV", 87.68)]
     assert per_seri["Realisasi 2024"] == [("TW IV", 87.17)]  # earlier years: the annual figure at TW IV
     assert per_seri["Target 2025"] == [(f"TW {r}", 87.5) for r in ("I", "II", "III", "IV")]
-    marks = [lap["mark"]["type"] for lap in spec["layer"]]
-    assert marks.count("line") == 2 and marks.count("point") == 2
-    assert [lap["mark"].get("strokeDash") for lap in spec["layer"] if lap["mark"]["type"] == "line"][0] == [6, 4]
+    marks = [lap["mark"] for lap in spec["layer"]]
+    garis = [m for m in marks if m["type"] == "line"]
+    assert len(garis) == 2 and all(m["point"] for m in garis)  # lines with their TW points
+    assert garis[0]["strokeDash"] == [6, 4]  # the target, dashed
+    assert [m["type"] for m in marks].count("text") == 1  # this year's values written at the points
 
 
 def _indikator_tertinggal(url: str) -> None:
