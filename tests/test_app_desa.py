@@ -86,3 +86,26 @@ def test_bati_bati_rasio_dan_perubahan_status(app_db):
     assert dari_status == pytest.approx({"2023": 2 / 14, "2024": 9 / 14})
     assert "IDM 2016" in semua_teks(at)
     assert "tidak memuat skor" in semua_teks(at)  # the report gives statuses only
+
+
+def test_kecamatan_tanpa_data_dan_desa_persiapan(app_db):
+    from models.tables import Desa, DesaStatus, Kecamatan
+
+    with session_scope(get_engine(app_db)) as s:
+        s.add(Kecamatan(nama="Takisung", kabupaten="Tanah Laut"))
+    at = buka("desa", "Takisung", None, 4)
+    tanpa_galat(at)
+    assert "Belum ada daftar desa" in semua_teks(at) and "Unggah Data" in semua_teks(at)
+    # a desa persiapan of Bajuin is listed but not counted: the rasio stays 7 of 9
+    with session_scope(get_engine(app_db)) as s:
+        kid = s.query(Kecamatan.id).filter(Kecamatan.nama == "Bajuin").scalar()
+        d = Desa(kecamatan_id=kid, nama="Bajuin Baru", definitif=False)
+        s.add(d)
+        s.flush()
+        s.add(DesaStatus(desa_id=d.id, tahun=2025, status="Berkembang", skor=60.0))
+    at = buka("desa", "Bajuin", 2025, 4)
+    tanpa_galat(at)
+    assert metrik(at)["Desa Mandiri"] == "7 dari 9" and metrik(at)["Rasio desa mandiri 2025"] == "77,78 %"
+    semua = tabel_dengan(at, "Dihitung").set_index("Desa/Kelurahan")
+    assert semua.loc["Bajuin Baru", "Jenis"] == "Desa persiapan" and semua.loc["Bajuin Baru", "Dihitung"] == "tidak"
+    assert "Bajuin Baru" not in set(tabel_dengan(at, "Dimensi penghambat")["Desa"])

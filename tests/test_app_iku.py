@@ -173,3 +173,13 @@ def test_ubah_faktor_tersimpan_dan_tercatat(app_db):
         assert (log.dataset, log.nama_file, log.pengguna, log.status) == (
             "realisasi", "isian-manual-iku.csv", "operator", "berhasil")
         assert log.baris_berubah == 1 and log.tahun == 2025 and log.triwulan == 4
+
+
+def test_kecamatan_tanpa_data(app_db):
+    with session_scope(get_engine(app_db)) as s:
+        s.add(Kecamatan(nama="Takisung", kabupaten="Tanah Laut"))
+    at = buka("iku", "Takisung", None, 4)
+    tanpa_galat(at)
+    teks = semua_teks(at)
+    assert "Belum ada indikator kinerja untuk tahun" in teks and "Unggah Data" in teks
+    assert not at.metric and not grafik_jenis(at, "iku_triwulan")
