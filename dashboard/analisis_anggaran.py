@@ -33,6 +33,11 @@ WARNA_PAGU = "#495057"
 LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp ", ""]))
 
 
+def acuan_waktu(triwulan: int) -> float:
+    """The time elapsed s.d. the TW in percent (25 % per TW), as `anggaran.ketertinggalan` measures it."""
+    return -ang.ketertinggalan(0.0, triwulan)
+
+
 def rupiah(sen: int | None) -> float | None:
     return None if sen is None else sen / SEN
 
@@ -65,6 +70,7 @@ def per_triwulan(p) -> list[dict]:
             "persen_rencana": ang.serapan(rencana_sen, pagu_sen(a)),
             "deviasi": a["deviasi"], "ketertinggalan": ang.ketertinggalan(a["serapan"], tw),
             "terhadap_rencana": ang.serapan(a["realisasi"], rupiah(rencana_sen)) if ada else None,
+            "sisa": a["pagu"] - a["realisasi"] if ada and a["pagu"] is not None else None,
         })
     return out
 
@@ -81,7 +87,7 @@ def tabel_triwulan(baris: list[dict]) -> pd.DataFrame:
         row = {"Triwulan": f"s.d. {fmt.triwulan(b['triwulan'])}", "Pagu (Rp)": b["pagu"],
                "Realisasi kumulatif (Rp)": b["realisasi"], "Serapan (%)": b["serapan"],
                "Kategori": b["kategori"] if b["ada"] else BELUM_ADA, "_warna": b["warna"],
-               "Acuan waktu (%)": 25.0 * b["triwulan"], "Selisih thd waktu (poin)": b["ketertinggalan"]}
+               "Acuan waktu (%)": acuan_waktu(b["triwulan"]), "Selisih thd waktu (poin)": b["ketertinggalan"]}
         if ada_rencana:
             row["Rencana kumulatif (Rp)"] = b["rencana"]
             row["Deviasi (Rp)"] = b["deviasi"]
@@ -117,7 +123,8 @@ def grafik_kumulatif(df: pd.DataFrame, pagu: float | None) -> alt.LayerChart:
     """Cumulative realisasi (bars) against the cumulative plan (line) per TW, with the pagu as a rule."""
     urut = [fmt.triwulan(t) for t in range(1, 5)]
     seri = [x for x in (SERI_REALISASI, SERI_RENCANA) if x in set(df["seri"])] or [SERI_REALISASI]
-    skala_warna = alt.Scale(domain=seri, range=[WARNA_REALISASI if x == SERI_REALISASI else WARNA_RENCANA for x in seri])
+    skala_warna = alt.Scale(domain=seri,
+                            range=[WARNA_REALISASI if x == SERI_REALISASI else WARNA_RENCANA for x in seri])
     judul_y, label_y = _sumbu_rupiah(max([pagu or 0, *df["nilai"].tolist()]))
     x = alt.X("triwulan:N", sort=urut, scale=alt.Scale(domain=urut), title=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y("nilai:Q", title=judul_y, axis=alt.Axis(labelExpr=label_y, tickCount=6))
@@ -179,7 +186,8 @@ def tabel_pohon(pohon: list[ang.Simpul], triwulan: int, ada: bool, bands, *, sam
             k = kategori(serapan, bands)
             rows.append({
                 "Tingkat": tingkat(s), "Kode": s.kode, "Uraian": "\u2003" * kedalaman + s.uraian,
-                "Pagu (Rp)": s.pagu / SEN, "Realisasi (Rp)": rupiah(r), "Sisa (Rp)": None if r is None else (s.pagu - r) / SEN,
+                "Pagu (Rp)": s.pagu / SEN, "Realisasi (Rp)": rupiah(r),
+                "Sisa (Rp)": None if r is None else (s.pagu - r) / SEN,
                 "Serapan (%)": serapan,
                 "Kategori": k.label if k else (BELUM_ADA if not ada else "tanpa pagu"),
                 "_warna": k.warna if k else None, "_kedalaman": kedalaman, "_tebal": kedalaman == 0 and batas > 0,
@@ -216,7 +224,7 @@ def grafik_serapan(df: pd.DataFrame, triwulan: int, judul: str) -> alt.LayerChar
                alt.Tooltip("teks:N", title="Serapan"), alt.Tooltip("kategori:N", title="Kategori"),
                alt.Tooltip("realisasi:N", title="Realisasi"), alt.Tooltip("pagu:N", title="Pagu")]
     base = alt.Chart(df)
-    acuan = pd.DataFrame([{"v": 25.0 * triwulan, "t": f"waktu berjalan {fmt.persen(25.0 * triwulan, 0)}"}])
+    acuan = pd.DataFrame([{"v": acuan_waktu(triwulan), "t": f"waktu berjalan {fmt.persen(acuan_waktu(triwulan), 0)}"}])
     chart = alt.layer(
         base.mark_bar().encode(x=x, y=y, color=alt.Color("warna:N", scale=None), tooltip=tooltip),
         base.mark_text(align="left", dx=4, fontSize=12, fontWeight="bold").encode(x=x, y=y, text="teks:N"),
@@ -279,7 +287,7 @@ def tabel_terendah(rows: list[dict], triwulan: int, bands) -> pd.DataFrame:
         k = kategori(x["serapan"], bands)
         out.append({"No": i, "Kode": d.kode, "Uraian": d.uraian, "Induk": x["induk"].uraian,
                     "Pagu (Rp)": d.pagu / SEN, "Realisasi (Rp)": x["realisasi"] / SEN, "Serapan (%)": x["serapan"],
-                    "Acuan waktu (%)": 25.0 * triwulan, "Selisih thd waktu (poin)": x["ketertinggalan"],
+                    "Acuan waktu (%)": acuan_waktu(triwulan), "Selisih thd waktu (poin)": x["ketertinggalan"],
                     "Kategori": k.label if k else "", "_warna": k.warna if k else None})
     return pd.DataFrame(out, columns=["No", "Kode", "Uraian", "Induk", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)",
                                       "Acuan waktu (%)", "Selisih thd waktu (poin)", "Kategori", "_warna"])

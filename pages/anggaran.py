@@ -6,7 +6,7 @@ from dashboard import analisis_anggaran as aa
 from dashboard import format as fmt
 from dashboard import ui
 from dashboard.ringkasan import jenis_belanja, skala_bands
-from dashboard.tabel import publik, tabel_peringatan
+from dashboard.tabel import tabel_peringatan
 
 LEBAR = {"Uraian": 330, "Kode": 115}
 
@@ -29,7 +29,7 @@ bands = skala_bands(p, p.setelan.skala_serapan)
 ada = tw in a["triwulan_data"]
 per_tw = aa.per_triwulan(p)
 tw_ada = aa.keterangan_triwulan(a["triwulan_data"])
-acuan = 25.0 * tw
+acuan = aa.acuan_waktu(tw)
 
 st.caption(f"Dihitung dari {aa.NAMA_POHON[jenis]}. Induk dihitung dari jumlah rinciannya. "
            f"Kategori serapan: skala {p.setelan.skala_serapan}.")
@@ -44,7 +44,7 @@ if not ada:
 
 # ---------------------------------------------------------------- key figures
 kartu = st.columns(4)
-sisa = None if a["realisasi"] is None else a["pagu"] - a["realisasi"]
+sisa = per_tw[tw - 1]["sisa"]
 kartu[0].metric(f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(a["serapan"]) if ada else fmt.KOSONG,
                 delta=a["kategori"] if ada else aa.BELUM_ADA, delta_color="off", delta_arrow="off", border=True,
                 help="Realisasi kumulatif dibagi pagu (perubahan bila ada).")
@@ -73,7 +73,7 @@ with kiri:
         ui.kosong(f"Belum ada realisasi s.d. {fmt.triwulan(tw)} dan belum ada anggaran kas untuk digambar.")
     else:
         ui.grafik(aa.grafik_kumulatif(df_kumulatif, a["pagu"]))
-    if not any(b["rencana"] is not None for b in per_tw):
+    if not df_kumulatif.empty and not any(b["rencana"] is not None for b in per_tw):
         st.caption("Garis rencana tidak tampil: anggaran kas (rencana penarikan per triwulan) belum diunggah.")
 with kanan:
     if jenis == "program" and a["program"]:
@@ -119,7 +119,8 @@ st.subheader("Menurut jenis belanja")
 df_jenis = aa.tabel_jenis_belanja(jenis_belanja(p, tw), bands)
 if df_jenis.empty or set(df_jenis["Jenis Belanja"]) == {"Lainnya"}:
     ui.kosong("Jenis belanja belum dapat dirinci: baris anggaran tidak berkode rekening (5…) dan tidak punya "
-              "kolom jenis belanja.", "Unggah ulang anggaran dengan kolom **jenis_belanja** di halaman **Unggah Data**.")
+              "kolom jenis belanja.",
+              "Unggah ulang anggaran dengan kolom **jenis_belanja** di halaman **Unggah Data**.")
 else:
     ui.tabel(df_jenis)
     ui.unduh_csv(df_jenis, f"anggaran_jenis_belanja_{nama}_{tahun}_tw{tw}.csv", key="anggaran_unduh_jenis")

@@ -42,7 +42,8 @@ if not skm["_tw"]:
     ada_lain = sorted(t for t in p.skm if t > tw)
     ui.kosong(f"Belum ada data SKM Kecamatan {nama} s.d. {label_tw} {tahun}."
               + (f" Data yang sudah ada: {', '.join(fmt.triwulan(t) for t in ada_lain)}." if ada_lain else ""),
-              "Unggah jawaban responden (satu baris per responden) atau rekap NRR per unsur di halaman **Unggah Data**.")
+              "Unggah jawaban responden (satu baris per responden) atau rekap NRR per unsur di halaman "
+              "**Unggah Data**.")
     st.stop()
 
 kini = skm["_tw"].get(tw)
@@ -68,7 +69,7 @@ kartu[2].metric("IKM gabungan", fmt.angka(skm["ikm_gabungan"]),
                      "dan jumlah respondennya.")
 minimum = asm.sampel_triwulan(p.setelan.skm_populasi)
 kartu[3].metric(f"Responden s.d. {label_tw}", fmt.angka(skm["responden"], 0),
-                delta=(f"minimum {fmt.angka(minimum, 0)} per triwulan" if minimum else "sampel minimum tidak diketahui"),
+                delta=f"minimum {fmt.angka(minimum, 0)} per triwulan" if minimum else "sampel minimum tidak diketahui",
                 delta_color="off", delta_arrow="off", border=True)
 
 st.caption(

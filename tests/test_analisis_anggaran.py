@@ -113,7 +113,8 @@ def test_terendah_urutan_dan_seri_pagu():
     assert [r["simpul"].uraian for r in rows] == ["Sub C", "Sub A", "Sub B"]  # Sub D has no pagu: left out
     assert rows[0]["ketertinggalan"] == pytest.approx(5 - 50)
     df = aa.tabel_terendah(rows, 2, BANDS)
-    assert df["No"].tolist() == [1, 2, 3] and df["Induk"].iloc[0] == "Program Pemberdayaan Masyarakat Desa dan Kelurahan"
+    assert df["No"].tolist() == [1, 2, 3]
+    assert df["Induk"].iloc[0] == "Program Pemberdayaan Masyarakat Desa dan Kelurahan"
     assert df["Acuan waktu (%)"].iloc[0] == 50
 
 
