@@ -42,7 +42,7 @@ def pita_skala(bands: list[Band], minimum: float, maksimum: float) -> list[tuple
 
 def gauge(*, nilai: float | None, minimum: float, maksimum: float, pita: list[tuple[float, float, str, str]],
           teks: str, judul: str, keterangan: str = "", warna: str | None = None, ukuran: str = "",
-          lebar: int = 196) -> alt.LayerChart:
+          penanda: float | None = None, lebar: int = 196) -> alt.LayerChart:
     """A half-circle gauge: the scale's bands as an outer ring, the value as a filled arc with a
     marker (both clipped to the range), and the exact figure, unclipped, in the middle."""
     tinggi = int(lebar * 0.70)
@@ -79,6 +79,13 @@ def gauge(*, nilai: float | None, minimum: float, maksimum: float, pita: list[tu
             {"x": pusat["x"] + math.sin(s) * r_dalam * 0.92, "y": pusat["y"] - math.cos(s) * r_dalam * 0.92, "u": 0},
             {"x": pusat["x"] + math.sin(s) * r_pita * 1.04, "y": pusat["y"] - math.cos(s) * r_pita * 1.04, "u": 1}])
         lapisan.append(alt.Chart(jarum).mark_line(color="#212529", strokeWidth=3).encode(
+            x=alt.X("x:Q", scale=skala_x, axis=None), y=alt.Y("y:Q", scale=skala_y, axis=None), order="u:Q"))
+    if penanda is not None:
+        s = sudut(penanda)
+        garis = pd.DataFrame([
+            {"x": pusat["x"] + math.sin(s) * r_dalam, "y": pusat["y"] - math.cos(s) * r_dalam, "u": 0},
+            {"x": pusat["x"] + math.sin(s) * r_pita * 1.06, "y": pusat["y"] - math.cos(s) * r_pita * 1.06, "u": 1}])
+        lapisan.append(alt.Chart(garis).mark_line(color="#495057", strokeWidth=2, strokeDash=[3, 2]).encode(
             x=alt.X("x:Q", scale=skala_x, axis=None), y=alt.Y("y:Q", scale=skala_y, axis=None), order="u:Q"))
     teks_df = pd.DataFrame([
         {"x": lebar / 2, "y": tinggi * 0.74, "t": teks if nilai is not None else "Belum ada data"}])
@@ -135,7 +142,7 @@ def batang_horizontal(df: pd.DataFrame, *, x: str, y: str, warna: str | None, ju
 def gauges_ringkasan(data: dict, p) -> list:
     """The Ringkasan gauges, in order: IKU, serapan, desa mandiri, efisiensi, IKM (each named in usermeta)."""
     from dashboard import efisiensi as ef
-    from dashboard.ringkasan import adalah_rasio, indikator_hitung, skala_bands
+    from dashboard.ringkasan import skala_bands, teks_rasio
 
     iku, ang, desa, efi, skm = data["iku"], data["anggaran"], data["_desa"], data["efisiensi"], data["skm"]
     bands_capaian = skala_bands(p, p.setelan.skala_capaian)
@@ -145,19 +152,16 @@ def gauges_ringkasan(data: dict, p) -> list:
                  keterangan=iku["kategori"] or "", warna=data["_iku"]["warna"], ukuran="iku"),
            gauge(nilai=ang["serapan"], minimum=0, maksimum=100, pita=pita_skala(bands_serapan, 0, 100),
                  teks=fmt.persen(ang["serapan"]), judul=f"Serapan anggaran s.d. {fmt.triwulan(data['triwulan'])}",
-                 keterangan=ang["kategori"] or "", warna=data["_anggaran"]["warna"], ukuran="serapan")]
+                 keterangan=" · ".join(x for x in (ang["kategori"], f"waktu {25 * data['triwulan']} %") if x),
+                 warna=data["_anggaran"]["warna"], ukuran="serapan", penanda=25 * data["triwulan"])]
     g = desa["gauge"]
-    ind = indikator_hitung(p, "rasio_desa_mandiri")
     rasio = desa["rasio"]
-    teks_rasio = fmt.angka(rasio / 100) if (rasio is not None and ind is not None and adalah_rasio(ind.satuan)) \
-        else fmt.persen(rasio)
     if g["target"] is not None:
-        target_teks = fmt.angka(g["target"] / 100) if ind is not None and adalah_rasio(ind.satuan) else fmt.persen(g["target"])
-        ket = f"target {target_teks}"
+        ket = f"target {teks_rasio(p, g['target'])}"
         pita = [(0, g["target"], "#f08c00", "di bawah target"), (g["target"], 100, "#1b7f3b", "mencapai target")]
     else:
         ket, pita = "tanpa target IKU", []
-    out.append(gauge(nilai=rasio, minimum=0, maksimum=100, pita=pita, teks=teks_rasio, judul="Rasio desa mandiri",
+    out.append(gauge(nilai=rasio, minimum=0, maksimum=100, pita=pita, teks=teks_rasio(p, rasio), judul="Rasio desa mandiri",
                      keterangan=ket, warna=g["warna"] or "#6c757d", ukuran="desa_mandiri"))
     mn, mx, pita = pita_efisiensi(efi["metode"])
     kat = ef.kategori(efi["nilai"], efi["metode"])

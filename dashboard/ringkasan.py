@@ -261,6 +261,16 @@ def adalah_rasio(satuan: str | None) -> bool:
     return (satuan or "").strip().lower() == "rasio"
 
 
+def teks_rasio(p: Periode, rasio_persen: float | None) -> str:
+    """The rasio in the unit of the desa-mandiri IKU: `0,64` (satuan Rasio) or `77,78 %`."""
+    from dashboard import format as fmt
+
+    if rasio_persen is None:
+        return fmt.KOSONG
+    ind = indikator_hitung(p, "rasio_desa_mandiri")
+    return fmt.angka(rasio_persen / 100) if ind is not None and adalah_rasio(ind.satuan) else fmt.persen(rasio_persen)
+
+
 def desa_gauge(p: Periode, triwulan: int, desa: dict) -> dict:
     """Rasio desa mandiri against its IKU target where one exists (capaian decides the colour)."""
     ind = indikator_hitung(p, "rasio_desa_mandiri")

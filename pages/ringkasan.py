@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import format as fmt
 from dashboard import ui
 from dashboard.grafik import gauges_ringkasan
+from dashboard.ringkasan import teks_rasio
 from dashboard.tabel import publik, tabel_iku, tabel_peringatan
 
 frame = ui.perlu_frame()
@@ -42,7 +43,7 @@ metrik = [
      f"{data['_iku']['terukur']} dari {data['_iku']['jumlah_iku']} IKU terukur · skala {iku['skala']}"),
     (f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(ang["serapan"]), selisih(ang["serapan"], s_ang),
      f"{fmt.rupiah(ang['realisasi'])} dari pagu {fmt.rupiah(ang['pagu'])}" if ang["pagu"] else None),
-    ("Rasio desa mandiri", fmt.persen(desa["rasio"]), selisih(desa["rasio"], s_desa),
+    ("Rasio desa mandiri", teks_rasio(p, desa["rasio"]), selisih(desa["rasio"], s_desa),
      f"{desa['mandiri']} Mandiri dari {desa['jumlah']} desa" if desa["mandiri"] is not None else None),
     ("Efisiensi", fmt.angka(efi["nilai"]), selisih(efi["nilai"], s_efi),
      f"Metode {efi['metode']}: " + {"tanah_laut": "(1 − serapan / capaian) × 100", "selisih": "capaian − serapan",
