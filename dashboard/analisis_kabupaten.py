@@ -35,6 +35,7 @@ UKURAN = {
 NAMA_METODE = {"tanah_laut": "metode Tanah Laut", "selisih": "metode selisih", "rasio": "metode rasio"}
 SINGKAT_METODE = {"tanah_laut": "Tanah Laut", "selisih": "selisih", "rasio": "rasio"}
 BELUM_ADA = "belum ada data"
+RATA_RATA = "Rata-rata kabupaten"
 NETRAL = "#6c757d"
 
 
@@ -80,6 +81,7 @@ class Perbandingan:
     skala_capaian: str
     baris: list[BarisKabupaten]
     rata: BarisKabupaten  # the kabupaten's mean (plain mean of the kecamatan that have the figure)
+    tanpa_sintetis: bool = False  # the mean leaves the synthetic kecamatan out (the kabupaten has real data)
 
 
 def anggota(kecamatan: list[dict], nama: str) -> tuple[str, list[dict]]:
@@ -98,9 +100,17 @@ def bandingkan(periode: dict[int, Periode], triwulan: int, acuan: str) -> Perban
     p_acuan = next(p for p in periode.values() if p.kecamatan == acuan)
     metode = p_acuan.setelan.efisiensi_metode
     baris = [_baris(p, triwulan, metode) for p in sorted(periode.values(), key=lambda p: p.kecamatan)]
+    # Synthetic figures never move a real kabupaten's mean; a kabupaten of synthetic kecamatan only keeps them.
+    nyata = [b for b in baris if not b.sintetis]
+    dasar = nyata if any(b.ada_data for b in nyata) else baris
     return Perbandingan(kabupaten=p_acuan.kabupaten, tahun=p_acuan.tahun, triwulan=triwulan, acuan=acuan,
                         metode=metode, skala_capaian=p_acuan.setelan.skala_capaian, baris=baris,
-                        rata=_rata(baris, p_acuan, metode))
+                        rata=_rata(dasar, p_acuan, metode), tanpa_sintetis=len(dasar) < len(baris))
+
+
+def dasar_rata(hasil: Perbandingan) -> list[BarisKabupaten]:
+    """The kecamatan the kabupaten's mean is taken over."""
+    return [b for b in hasil.baris if not (hasil.tanpa_sintetis and b.sintetis)]
 
 
 def _baris(p: Periode, triwulan: int, metode: str) -> BarisKabupaten:
@@ -131,7 +141,7 @@ def _rata(baris: list[BarisKabupaten], p_acuan: Periode, metode: str) -> BarisKa
     k_efi = efisiensi_f.kategori(efi, metode)
     m = skm_f.mutu(ikm)
     return BarisKabupaten(
-        kecamatan=f"Rata-rata Kabupaten {p_acuan.kabupaten}", sintetis=False,
+        kecamatan=RATA_RATA, sintetis=False,
         iku=iku, kategori_iku=k_iku.label if k_iku else None, warna_iku=k_iku.warna if k_iku else None,
         serapan=serapan, kategori_serapan=k_ser.label if k_ser else None, warna_serapan=k_ser.warna if k_ser else None,
         desa=desa, mandiri=None, jumlah_desa=None, warna_desa=None,
@@ -155,13 +165,17 @@ def kolom_efisiensi(metode: str) -> str:
             "rasio": "Efisiensi rasio"}[metode]
 
 
+PENDEK = {"iku": "IKU", "serapan": "serapan", "desa": "desa mandiri", "efisiensi": "efisiensi", "ikm": "IKM"}
+
+
 def keterangan(b: BarisKabupaten, acuan: str | None = None) -> str:
-    bagian = ["kecamatan terpilih"] if b.kecamatan == acuan else []
+    bagian = ["terpilih"] if b.kecamatan == acuan else []
     if not b.ada_data:
         bagian.append(BELUM_ADA)
     elif any(b.nilai(k) is None for k in UKURAN):
-        bagian.append("sebagian data: " + ", ".join(UKURAN[k].lower() for k in UKURAN if b.nilai(k) is None)
-                      + " belum ada")
+        ada = [PENDEK[k] for k in UKURAN if b.nilai(k) is not None]
+        tanpa = [PENDEK[k] for k in UKURAN if b.nilai(k) is None]
+        bagian.append("hanya data " + ", ".join(ada) if len(ada) < len(tanpa) else "belum ada " + ", ".join(tanpa))
     if b.sintetis:
         bagian.append("data sintetis")
     return "; ".join(bagian)
@@ -169,11 +183,16 @@ def keterangan(b: BarisKabupaten, acuan: str | None = None) -> str:
 
 KOLOM = ["Peringkat", "Kecamatan", "Capaian IKU (%)", "Kategori IKU", "Serapan (%)", "Kategori serapan",
          "Desa mandiri (%)", "Mandiri / desa", "EFISIENSI", "IKM", "Mutu IKM", "Keterangan"]
+KOLOM_CSV_SAJA = ("Kategori IKU", "Kategori serapan", "Mandiri / desa")  # CSV only; shown by colour / in charts
 
 
 def tabel_kabupaten(hasil: Perbandingan, urut: str = "iku") -> pd.DataFrame:
-    """One row per kecamatan ranked by `urut`, then the kabupaten's mean; colours in `_warna_<kolom>`
-    (the efficiency cell is coloured by its sign: efisien / sesuai / tidak efisien)."""
+    """One row per kecamatan ranked by `urut`, then the kabupaten's mean.
+
+    Each figure's cell and its category cell carry the category colour (`_warna_<kolom>`; efficiency by
+    its sign: efisien / sesuai / tidak efisien), so that a page short of width can show the coloured
+    figures and leave the category labels to the CSV.
+    """
     kol_efi = kolom_efisiensi(hasil.metode)
     rows = []
     for nomor, b in peringkat(hasil.baris, urut) + [(None, hasil.rata)]:
@@ -186,14 +205,15 @@ def tabel_kabupaten(hasil: Perbandingan, urut: str = "iku") -> pd.DataFrame:
             "Mandiri / desa": "" if b.mandiri is None else f"{b.mandiri} / {b.jumlah_desa}",
             kol_efi: b.efisiensi,
             "IKM": b.ikm, "Mutu IKM": f"{b.mutu} ({b.kinerja})" if b.mutu else "",
-            "Keterangan": "rata-rata kecamatan yang punya data" if rata else keterangan(b, hasil.acuan),
-            "_warna_Kategori IKU": b.warna_iku, "_warna_Kategori serapan": b.warna_serapan,
-            f"_warna_{kol_efi}": b.warna_efisiensi, "_warna_Mutu IKM": b.warna_ikm,
+            "Keterangan": (("rata-rata tanpa data sintetis" if hasil.tanpa_sintetis else "rata-rata sederhana")
+                           if rata else keterangan(b, hasil.acuan)),
+            "_warna_Capaian IKU (%)": b.warna_iku, "_warna_Kategori IKU": b.warna_iku,
+            "_warna_Serapan (%)": b.warna_serapan, "_warna_Kategori serapan": b.warna_serapan,
+            f"_warna_{kol_efi}": b.warna_efisiensi, "_warna_IKM": b.warna_ikm, "_warna_Mutu IKM": b.warna_ikm,
             "_tebal": rata,
         })
     kolom = [kol_efi if c == "EFISIENSI" else c for c in KOLOM]
-    df = pd.DataFrame(rows, columns=kolom + ["_warna_Kategori IKU", "_warna_Kategori serapan",
-                                             f"_warna_{kol_efi}", "_warna_Mutu IKM", "_tebal"])
+    df = pd.DataFrame(rows, columns=kolom + [c for c in rows[0] if c.startswith("_")])
     df["Peringkat"] = df["Peringkat"].astype("Int64")
     return df
 
@@ -217,9 +237,11 @@ def data_grafik(hasil: Perbandingan, ukuran: str) -> pd.DataFrame:
     for nomor, b in peringkat(hasil.baris, ukuran):
         if nomor is None:
             continue
+        teks = teks_nilai(ukuran, b.nilai(ukuran), hasil.metode)
+        if ukuran == "desa" and b.mandiri is not None:
+            teks += f" · {b.mandiri}/{b.jumlah_desa}"
         rows.append({"kecamatan": b.kecamatan, "label": label_grafik(hasil, b.kecamatan),
-                     "peringkat": nomor, "nilai": b.nilai(ukuran),
-                     "teks": teks_nilai(ukuran, b.nilai(ukuran), hasil.metode), "warna": _warna(b, ukuran)})
+                     "peringkat": nomor, "nilai": b.nilai(ukuran), "teks": teks, "warna": _warna(b, ukuran)})
     return pd.DataFrame(rows, columns=["kecamatan", "label", "peringkat", "nilai", "teks", "warna"])
 
 
@@ -252,7 +274,8 @@ def grafik_kabupaten(hasil: Perbandingan, ukuran: str, *, tinggi_baris: int = 24
     y = alt.Y("label:N", sort=urutan, title=None,
               axis=alt.Axis(labelLimit=200, labelFontSize=12, labelFontWeight=alt.ExprRef(
                   f"datum.value === {json.dumps(acuan)} ? 'bold' : 'normal'")))
-    x = alt.X("nilai:Q", title=sumbu, axis=alt.Axis(format="~s" if ukuran == "efisiensi" else "d"))
+    x = alt.X("nilai:Q", title=sumbu, scale=alt.Scale(domain=_domain(df["nilai"].tolist() + [rata])),
+              axis=alt.Axis(format="~s" if ukuran == "efisiensi" else "d"))
     tooltip = [alt.Tooltip("kecamatan:N", title="Kecamatan"), alt.Tooltip("peringkat:Q", title="Peringkat"),
                alt.Tooltip("teks:N", title=judul)]
     base = alt.Chart(df)
@@ -262,19 +285,34 @@ def grafik_kabupaten(hasil: Perbandingan, ukuran: str, *, tinggi_baris: int = 24
                                                                                tooltip=tooltip),
     ]
     if rata is not None:
-        garis = pd.DataFrame([{"rata_rata": rata, "teks": f"rata-rata {teks_nilai(ukuran, rata, hasil.metode)}"}])
-        rule = alt.Chart(garis)
-        lapisan.append(rule.mark_rule(color="#212529", strokeDash=[5, 3], strokeWidth=1.5).encode(
-            x="rata_rata:Q", tooltip=alt.Tooltip("teks:N", title="Kabupaten")))
-        lapisan.append(rule.mark_text(align="left", dx=3, dy=-6, fontSize=11, color="#212529", baseline="bottom")
-                       .encode(x="rata_rata:Q", y=alt.value(0), text="teks:N"))
+        teks_rata = f"Rata-rata kabupaten {teks_nilai(ukuran, rata, hasil.metode)}"
+        garis = pd.DataFrame([{"rata_rata": rata, "teks": teks_rata}])
+        lapisan.append(alt.Chart(garis).mark_rule(color="#212529", strokeDash=[5, 3], strokeWidth=1.5).encode(
+            x="rata_rata:Q", tooltip=alt.Tooltip("teks:N", title="Garis")))
     chart = alt.layer(*lapisan).properties(
         height=alt.Step(tinggi_baris), width="container",
-        title=alt.TitleParams(judul, anchor="start", fontSize=14, subtitle=_subjudul(hasil, ukuran), offset=14))
+        title=alt.TitleParams(judul, anchor="start", fontSize=14, subtitle=_subjudul(hasil, ukuran), offset=10,
+                              subtitleColor="#495057", subtitleFontSize=12))
     return _tema(chart, jenis="kabupaten_batang", ukuran=ukuran, rata_rata=rata, metode=hasil.metode
                  if ukuran == "efisiensi" else None)
 
 
 def _subjudul(hasil: Perbandingan, ukuran: str) -> str:
+    """The mean (the dashed rule) and the kecamatan without the figure."""
+    rata = hasil.rata.nilai(ukuran)
+    tanpa = " (tanpa sintetis)" if hasil.tanpa_sintetis else ""
+    bagian = [f"- - - rata-rata kabupaten{tanpa} {teks_nilai(ukuran, rata, hasil.metode)}"] if rata is not None else []
     tanpa = [b.kecamatan for b in hasil.baris if b.nilai(ukuran) is None]
-    return f"Belum ada data: {', '.join(tanpa)}" if tanpa else ""
+    if len(tanpa) > 2:
+        bagian.append(f"belum ada data: {len(tanpa)} kecamatan")
+    elif tanpa:
+        bagian.append(f"belum ada data: {', '.join(tanpa)}")
+    return " · ".join(bagian)
+
+
+def _domain(nilai: list[float | None]) -> list[float]:
+    """The value axis from 0 (or below, for a negative efficiency) with room for the labels at the bar ends."""
+    ada = [v for v in nilai if v is not None] or [0.0]
+    atas, bawah = max(max(ada), 0.0), min(min(ada), 0.0)
+    rentang = (atas - bawah) or 1.0
+    return [bawah - (0.1 * rentang if bawah < 0 else 0), atas + 0.22 * rentang]

@@ -257,3 +257,49 @@ def unduh_csv(df, nama_file: str, *, key: str, label: str = "Unduh CSV") -> None
 
     st.download_button(label, data=csv_bytes(df), file_name=nama_file, mime="text/csv", key=key,
                        icon=":material/download:")
+
+
+# ---------------------------------------------------------------- the deck template (Pengaturan)
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _info_templat(rev: str):
+    from dashboard.ekspor import templat
+
+    with session_scope(_engine()) as s:
+        return templat.info(s)
+
+
+def bagian_templat_pptx(pengguna: str) -> None:
+    """The Pengaturan section of the meeting deck's PowerPoint template: the one in use, upload, removal."""
+    from dashboard.ekspor import templat
+
+    st.markdown("**Templat presentasi rapat evaluasi (PowerPoint)**")
+    st.caption("Satu templat .pptx untuk semua kecamatan. Dek di halaman Laporan memakai tema dan tata letaknya "
+               "(tata letak judul dan tata letak 'Judul Saja'); tanpa templat dipakai desain bawaan 16:9.")
+    pesan = st.session_state.pop("templat_pptx_pesan", None)
+    if pesan:
+        st.success(pesan, icon=":material/check_circle:")
+    info = _info_templat(kunci())
+    if info is None:
+        st.info("Belum ada templat: dek memakai desain bawaan.", icon=":material/info:")
+    else:
+        st.success(f"Templat yang dipakai: {info.ringkas()}.", icon=":material/check_circle:")
+    berkas = st.file_uploader("Unggah templat .pptx", type=["pptx"], key="templat_pptx_berkas",
+                              max_upload_size=templat.UKURAN_MAKS // (1024 * 1024), help="Tanpa makro.")
+    kiri, kanan = st.columns(2)
+    if berkas is not None and kiri.button("Pakai templat ini", type="primary", key="templat_pptx_pakai"):
+        try:
+            with sesi() as s:
+                baru = templat.simpan(s, berkas.getvalue(), berkas.name, pengguna=pengguna)
+        except templat.TemplatError as exc:
+            st.error(f"Templat tidak dipakai: {exc}", icon=":material/error:")
+        else:
+            hapus_cache()
+            st.session_state["templat_pptx_pesan"] = f"Templat {baru.nama_file} disimpan dan dipakai mulai sekarang."
+            st.rerun()
+    if info is not None and kanan.button("Hapus templat (kembali ke desain bawaan)", key="templat_pptx_hapus"):
+        with sesi() as s:
+            templat.hapus(s, pengguna=pengguna)
+        hapus_cache()
+        st.session_state["templat_pptx_pesan"] = "Templat dihapus: dek kembali memakai desain bawaan."
+        st.rerun()

@@ -45,24 +45,31 @@ isi = [
      rata.kategori_iku and f"{rata.kategori_iku} (skala {hasil.skala_capaian})"),
     ("serapan", f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(rata.serapan), rata.kategori_serapan),
     ("desa", "Rasio desa mandiri", fmt.persen(rata.desa), None),
-    ("efisiensi", ak.judul_efisiensi(hasil.metode), ak.teks_nilai("efisiensi", rata.efisiensi, hasil.metode),
+    ("efisiensi", f"Efisiensi ({ak.SINGKAT_METODE[hasil.metode]}{', poin' if hasil.metode == 'selisih' else ''})",
+     fmt.persen(rata.efisiensi) if hasil.metode == "tanah_laut" else fmt.angka(rata.efisiensi),
      rata.kategori_efisiensi),
-    ("ikm", "IKM", fmt.angka(rata.ikm) + (f" ({rata.mutu})" if rata.mutu else ""), rata.kinerja and f"Mutu {rata.kinerja}"),
+    ("ikm", "IKM", fmt.angka(rata.ikm) + (f" ({rata.mutu})" if rata.mutu else ""),
+     rata.kinerja and f"Mutu {rata.kinerja}"),
 ]
 for k, (u, label, nilai, ket) in zip(kartu, isi):
-    jumlah = sum(1 for b in hasil.baris if b.nilai(u) is not None)
+    jumlah = sum(1 for b in ak.dasar_rata(hasil) if b.nilai(u) is not None)
     with k:
         st.metric(label, nilai, border=True,
                   help=f"Rata-rata sederhana {jumlah} kecamatan yang punya angka ini." + (f" {ket}." if ket else ""))
-st.caption("Angka kartu: rata-rata kabupaten (rata-rata sederhana kecamatan yang punya data). "
-           f"Efisiensi semua kecamatan dihitung dengan {ak.NAMA_METODE[hasil.metode]} "
+st.caption("Angka kartu: rata-rata kabupaten (rata-rata sederhana kecamatan yang punya data"
+           + (", tanpa kecamatan sintetis). " if hasil.tanpa_sintetis else "). ")
+           + f"Efisiensi semua kecamatan dihitung dengan {ak.NAMA_METODE[hasil.metode]} "
            f"(pengaturan Kecamatan {nama}) agar dapat dibandingkan.")
 
 st.subheader("Peringkat kecamatan")
 urut = st.selectbox("Urutkan menurut", list(ak.UKURAN), format_func=lambda k: ak.judul_ukuran(k, hasil),
                     key="kabupaten_urut")
 df = ak.tabel_kabupaten(hasil, urut)
-ui.tabel(df, tinggi=36 * (len(df) + 1) + 3)
+ui.tabel(df, tinggi=36 * (len(df) + 1) + 3, sembunyi=ak.KOLOM_CSV_SAJA,
+         lebar={"Peringkat": 80, "Kecamatan": 150, "Keterangan": 190})
+st.caption("Warna sel = kategori menurut skala yang berlaku di tiap kecamatan (baris rata-rata: skala Kecamatan "
+           f"{nama}, capaian {hasil.skala_capaian}); efisiensi hijau bila efisien; IKM menurut mutu. Label kategori "
+           "ada di unduhan CSV.")
 ui.unduh_csv(publik(df), f"kabupaten_{kab}_{tahun}_tw{tw}.csv", key="unduh_kabupaten")
 tanpa = [b.kecamatan for b in hasil.baris if not b.ada_data]
 if tanpa:

@@ -266,7 +266,8 @@ def bagian_unggahan() -> None:
 
 
 def bagian_templat_presentasi() -> None:
-    """The PowerPoint template of the meeting deck: its upload is added here by the export issue."""
+    """The PowerPoint template of the meeting deck (kabupaten-wide; see dashboard/ekspor/templat.py)."""
+    ui.bagian_templat_pptx(PENGGUNA)
 
 
 def bagian_data_induk() -> None:

@@ -53,7 +53,7 @@ def test_tanah_laut_2025_tw4(app_db):
     # Ranked by capaian IKU, best first; Bati-Bati (no 2025 data) after them; the mean row last.
     dengan_iku = sorted((b for b in hasil.baris if b.iku is not None), key=lambda b: -b.iku)
     assert nama[:len(dengan_iku)] == [b.kecamatan for b in dengan_iku]
-    assert nama[-2:] == ["Bati-Bati", "Rata-rata Kabupaten Tanah Laut"]
+    assert nama[-2:] == ["Bati-Bati", "Rata-rata kabupaten"]
     assert {"Bajuin", "Pelaihari", "Contoh Sintetis"} <= set(nama)
     ket = dict(zip(df["Kecamatan"], df["Keterangan"]))
     assert "belum ada data" in ket["Bati-Bati"]
@@ -62,9 +62,12 @@ def test_tanah_laut_2025_tw4(app_db):
     assert "Belum ada data TW IV 2025: Bati-Bati" in teks
     assert "data sintetis" in teks and "Contoh Sintetis" in teks  # the banner names the synthetic kecamatan
 
-    # The mean row and the cards: the plain mean of the kecamatan that have the figure.
-    iku_ada = [b.iku for b in hasil.baris if b.iku is not None]
-    assert hasil.rata.iku == pytest.approx(sum(iku_ada) / len(iku_ada))
+    # The mean row and the cards: the plain mean of the real kecamatan that have the figure (the synthetic
+    # one is left out of a kabupaten with real data).
+    assert hasil.tanpa_sintetis
+    assert hasil.rata.iku == pytest.approx((per["Bajuin"].iku + per["Pelaihari"].iku) / 2)
+    assert hasil.rata.ikm == pytest.approx((87.26 + 95.54) / 2, abs=TOL)
+    assert df.iloc[-1]["Keterangan"] == "rata-rata tanpa data sintetis"
     kartu = metrik(at)
     assert kartu["Rata-rata capaian IKU"] == ak.teks_nilai("iku", hasil.rata.iku, "tanah_laut")
     assert kartu["Serapan s.d. TW IV"] == ak.teks_nilai("serapan", hasil.rata.serapan, "tanah_laut")
@@ -90,7 +93,9 @@ def test_grafik_batang_dan_garis_rata_rata(app_db):
         assert spec["usermeta"]["pantau"]["rata_rata"] == pytest.approx(hasil.rata.nilai(ukuran))
         marks = [lyr["mark"]["type"] for lyr in spec["layer"]]
         assert marks[0] == "bar" and "rule" in marks
-        assert "Belum ada data: Bati-Bati" in str(spec["title"])
+        assert "belum ada data: Bati-Bati" in str(spec["title"])
+        rata = ak.teks_nilai(ukuran, hasil.rata.nilai(ukuran), "tanah_laut")
+        assert f"rata-rata kabupaten (tanpa sintetis) {rata}" in str(spec["title"])
     iku = next(s for s in specs if s["usermeta"]["pantau"]["ukuran"] == "iku")
     bajuin = next(r for r in _data_grafik(iku) if r["kecamatan"] == "Bajuin")
     assert bajuin["teks"] == "119,86 %"
@@ -113,10 +118,14 @@ def test_2024_hanya_bati_bati(app_db):
     for nama in ("Bajuin", "Pelaihari"):
         assert "belum ada data" in ket[nama]
     assert "Efisiensi selisih (poin)" in df.columns
+    # Contoh Sintetis has desa statuses for 2024: shown, but not in the mean.
+    sintetis = next(b for b in hasil.baris if b.kecamatan == "Contoh Sintetis")
+    assert sintetis.desa is not None and ket["Contoh Sintetis"].startswith("hanya data desa mandiri")
     bati = next(b for b in hasil.baris if b.kecamatan == "Bati-Bati")
     data = ringkasan(next(p for p in periode.values() if p.kecamatan == "Bati-Bati"), 4)
     assert bati.iku == pytest.approx(data["iku"]["rata_rata_capaian"])
     assert bati.efisiensi == pytest.approx(data["efisiensi"]["semua"]["selisih"])
+    assert hasil.rata.desa == pytest.approx(bati.desa)
 
 
 @pytest.mark.parametrize("nama", list(DEMO))
@@ -143,6 +152,16 @@ def test_setiap_kecamatan_dan_triwulan(app_db, nama):
         df = at.dataframe[0].value
         assert nama in set(df["Kecamatan"])
         assert f"TW {['I', 'II', 'III', 'IV'][tw - 1]} {tahun}" in semua_teks(at)
+
+
+def test_periode_tanpa_data_sama_sekali(app_db):
+    """Bajuin's frame offers 2022 (IKU history at TW IV only): TW I has nothing anywhere, said plainly."""
+    at = buka("kabupaten", "Bajuin", 2022, 1)
+    tanpa_galat(at)
+    assert "Belum ada data untuk TW I 2022 di kecamatan mana pun di Kabupaten Tanah Laut." in semua_teks(at)
+    assert "Unggah Data" in semua_teks(at)
+    assert not at.dataframe and not grafik_jenis(at, "kabupaten_batang")
+    assert not at.metric  # no 0 % where there is no data
 
 
 # ---------------------------------------------------------------- one batched read
@@ -198,8 +217,7 @@ def test_tabel_kabupaten_baris_rata_rata_dan_keterangan():
     assert df.iloc[-1]["_tebal"] and not df.iloc[0]["_tebal"]
     assert df.iloc[2]["Keterangan"] == "belum ada data"
     assert "data sintetis" in df.iloc[1]["Keterangan"]
-    assert "kecamatan terpilih" in df.iloc[0]["Keterangan"]
-    assert "sebagian data" in df.iloc[0]["Keterangan"]  # no desa, no efisiensi
+    assert df.iloc[0]["Keterangan"] == "terpilih; belum ada desa mandiri, efisiensi"
 
 
 @pytest.mark.parametrize("metode,kolom,teks", [("tanah_laut", "Efisiensi Tanah Laut (%)", "26,47 %"),
@@ -210,6 +228,28 @@ def test_efisiensi_menyebut_metode(metode, kolom, teks):
     assert kolom in ak.tabel_kabupaten(hasil).columns
     assert ak.data_grafik(hasil, "efisiensi").iloc[0]["teks"] == teks
     assert ak.SINGKAT_METODE[metode] in ak.judul_efisiensi(metode)
+
+
+def _periode_iku(nama: str, realisasi: float, sintetis: bool = False):
+    import periode_buatan as pb
+
+    p = pb.periode(nama, 2025, indikator_list=[pb.indikator("IKU-1", "Uji", target={2025: [("PK", 100, None, None)]},
+                                                            realisasi={2025: {4: realisasi}})])
+    p.sintetis = sintetis
+    return p
+
+
+def test_rata_rata_tanpa_sintetis_kecuali_semua_sintetis():
+    campur = ak.bandingkan({1: _periode_iku("A", 100), 2: _periode_iku("S", 50, sintetis=True)}, 4, "A")
+    assert campur.tanpa_sintetis and campur.rata.iku == pytest.approx(100)
+    assert [b.kecamatan for b in ak.dasar_rata(campur)] == ["A"]
+    semua = ak.bandingkan({1: _periode_iku("S1", 100, True), 2: _periode_iku("S2", 50, True)}, 4, "S1")
+    assert not semua.tanpa_sintetis and semua.rata.iku == pytest.approx(75)
+    # A real kecamatan without any data for the period: the synthetic figures are all there is.
+    kosong = _periode_iku("K", 0)
+    kosong.indikator = []
+    hanya = ak.bandingkan({1: kosong, 2: _periode_iku("S", 50, True)}, 4, "K")
+    assert not hanya.tanpa_sintetis and hanya.rata.iku == pytest.approx(50)
 
 
 def test_label_sintetis_hanya_bila_bercampur():

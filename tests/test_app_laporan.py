@@ -48,3 +48,24 @@ def test_laporan_belum_ada_data_anggaran(app_db):
     at = buka("laporan", "Pelaihari", 2025, 2)
     tanpa_galat(at)
     assert f"Belum ada data realisasi {fmt.triwulan(2)}" in semua_teks(at)
+
+
+def test_pengaturan_menampilkan_bagian_templat(app_db):
+    at = buka("pengaturan", "Bajuin", 2025, 4)
+    tanpa_galat(at)
+    teks = semua_teks(at)
+    assert "Templat presentasi rapat evaluasi (PowerPoint)" in teks
+    assert "Belum ada templat: dek memakai desain bawaan." in teks
+
+
+def test_laporan_menyebut_templat_kabupaten(app_db):
+    from dashboard.ekspor import templat
+    from tests.test_ekspor_templat import templat_kabupaten
+
+    with session_scope(get_engine(app_db)) as s:
+        templat.simpan(s, templat_kabupaten(), "tanah-laut.pptx", pengguna="uji")
+    at = buka("laporan", "Bajuin", 2025, 4)
+    tanpa_galat(at)
+    assert "Dek memakai templat presentasi kabupaten" in semua_teks(at)
+    at = buka("pengaturan", "Bajuin", 2025, 4)
+    assert "Templat yang dipakai: tanah-laut.pptx" in semua_teks(at)

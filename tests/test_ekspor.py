@@ -228,7 +228,7 @@ def _teks_salindia(slide) -> str:
             bagian.append(sh.text_frame.text)
         if sh.has_table:
             bagian += [c.text for row in sh.table.rows for c in row.cells]
-    return "\n".join(bagian)
+    return "\n".join(bagian).replace("\u00a0", " ")  # a no-break space reads as a space
 
 
 @pytest.mark.parametrize("kasus", KASUS, ids=lambda k: f"{k[0]}-{k[2]}")

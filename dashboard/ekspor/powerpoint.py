@@ -10,6 +10,7 @@ theme, its title layout and a title-only layout, and places the content below th
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,8 +39,8 @@ ABU_GARIS = "CED4DA"
 ABU_BARIS = "F1F3F5"
 KUNING_MUDA = "FFF3CD"
 JARAK = Inches(0.15)
+RT_TEMA = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 EMU_PT = 12700
-TITIK = 72 / 914400 * 1.0  # points per EMU
 
 
 class TataLetakError(ValueError):
@@ -102,8 +103,7 @@ def templat_bawaan() -> bytes:
         for sp in induk.shapes:
             sp.left, sp.width = int(sp.left * skala), int(sp.width * skala)
     prs.slide_width, prs.slide_height = LEBAR_16_9, TINGGI_16_9
-    tema = prs.slide_master.part.part_related_by(
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+    tema = prs.slide_master.part.part_related_by(RT_TEMA)
     xml = etree.fromstring(tema.blob)
     for latin in xml.iter(qn("a:latin")):
         latin.set("typeface", "Arial")
@@ -119,6 +119,14 @@ def templat_bawaan() -> bytes:
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def _huruf_tema(prs) -> str | None:
+    """The theme's body font (its minor Latin typeface), which the deck's text inherits."""
+    tema = prs.slide_master.part.part_related_by(RT_TEMA)
+    minor = etree.fromstring(tema.blob).find(".//" + qn("a:minorFont"))
+    latin = minor.find(qn("a:latin")) if minor is not None else None
+    return latin.get("typeface") if latin is not None else None
 
 
 def _buka(templat: bytes | None):
@@ -163,12 +171,13 @@ def _gambar(rencana: list[Salindia], templat: bytes | None, kaki: str) -> bytes:
     prs = _buka(templat)
     bawaan = templat is None
     judul_lo, isi_lo = pilih_tata_letak(prs)
-    for s in rencana:
-        if s.jenis == "judul":
-            _salindia_judul(prs, judul_lo, s, bawaan)
-            continue
-        slide, area = _salindia(prs, isi_lo, s, bawaan, kaki)
-        GAMBAR.get(s.jenis, _umum)(slide, s, area)
+    with ukur.dengan_faktor(ukur.faktor_huruf(_huruf_tema(prs))):
+        for s in rencana:
+            if s.jenis == "judul":
+                _salindia_judul(prs, judul_lo, s, bawaan)
+                continue
+            slide, area = _salindia(prs, isi_lo, s, bawaan, kaki)
+            GAMBAR.get(s.jenis, _umum)(slide, s, area)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
@@ -286,7 +295,7 @@ def _isi(tf, paragraf: list[tuple[str, float, bool]], kotak: Kotak, *, maks: flo
             p.space_before = Pt(spasi * ukuran * rel)
         r = p.add_run()
         r.text = teks
-        r.font.size = Pt(round(ukuran * rel * 2) / 2)
+        r.font.size = Pt(math.floor(ukuran * rel * 2) / 2)  # half points, rounded down: never larger than measured
         r.font.bold = tebal
         r.font.language_id = MSO_LANGUAGE_ID.INDONESIAN
         if warna:
@@ -362,23 +371,30 @@ def _kartu(slide, k: Kartu, kotak: Kotak, *, besar: float = 30) -> None:
                 warna=_teks_di_atas(k.warna), rata=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
     isi = Kotak(kotak.x, pita.bawah, kotak.w, kotak.h - pita.h)
     tb = slide.shapes.add_textbox(isi.x, isi.y, isi.w, isi.h)
-    _isi(tb.text_frame, [(k.judul, 0.45, False), (k.nilai, 1.0, True), (k.keterangan, 0.38, False)], isi,
+    nilai = k.nilai.replace(" ", "\u00a0")  # `87,26 %` stays on one line
+    _isi(tb.text_frame, [(k.judul, 0.45, False), (nilai, 1.0, True), (k.keterangan, 0.38, False)], isi,
          maks=besar, minimum=11, warna=TEKS, rata=PP_ALIGN.CENTER, spasi=0.15, anchor=MSO_ANCHOR.MIDDLE)
 
 
 def _ukuran_tabel(t: Tabel, lebar_kolom: list[float], tinggi_pt: float, maks: float, minimum: float):
-    """The size at which the table fits the height, and each row's height in points at that size."""
+    """The size at which the table fits the height without breaking a word, and each row's height in
+    points at that size."""
     u = maks
     while True:
-        tinggi = [_tinggi_baris(row, lebar_kolom, u, i == 0) for i, row in enumerate([t.kolom, *t.baris])]
-        if sum(tinggi) <= tinggi_pt or u <= minimum:
+        baris = [t.kolom, *t.baris]
+        tinggi = [_tinggi_baris(row, lebar_kolom, u, i == 0) for i, row in enumerate(baris)]
+        utuh = all(ukur.kata_muat(x, w - TEPI_SEL_PT, u, i == 0)
+                   for i, row in enumerate(baris) for x, w in zip(row, lebar_kolom))
+        if (sum(tinggi) <= tinggi_pt and utuh) or u <= minimum:
             return u, tinggi
         u -= 0.5
 
 
+TEPI_SEL_PT = 2 * 3.6  # a table cell's left and right margins, points
+
+
 def _tinggi_baris(row: list[str], lebar_kolom: list[float], u: float, tebal: bool) -> float:
-    tepi = 2 * 3.6  # cell margins left+right, points
-    baris = max(ukur.jumlah_baris(teks, w - tepi, u, tebal) for teks, w in zip(row, lebar_kolom))
+    baris = max(ukur.jumlah_baris(teks, w - TEPI_SEL_PT, u, tebal) for teks, w in zip(row, lebar_kolom))
     return baris * u * ukur.SPASI_BARIS + 2 * 2.9 + 1
 
 
@@ -391,7 +407,7 @@ def _tabel(slide, t: Tabel, kotak: Kotak, *, maks: float = 14, minimum: float = 
     baris = [t.kolom, *t.baris]
     if sum(tinggi) > _pt(kotak.h - tinggi_catatan):  # even the smallest size is too tall: cut the long cells
         batas = max(1, int(_pt(kotak.h - tinggi_catatan) / len(baris) / (u * ukur.SPASI_BARIS)) - 0)
-        baris = [[ukur.potong(x, _pt(w) - 7.2, batas * u * ukur.SPASI_BARIS, u) for x, w in zip(row, lebar)]
+        baris = [[ukur.potong(x, _pt(w) - TEPI_SEL_PT, batas * u * ukur.SPASI_BARIS, u) for x, w in zip(row, lebar)]
                  for row in baris]
         tinggi = [_tinggi_baris(row, [_pt(w) for w in lebar], u, i == 0) for i, row in enumerate(baris)]
     gf = slide.shapes.add_table(len(baris), len(t.kolom), kotak.x, kotak.y, sum(lebar),

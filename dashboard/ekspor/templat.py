@@ -16,7 +16,7 @@ import io
 import json
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -182,4 +182,5 @@ def info(session: Session) -> InfoTemplat | None:
         i = periksa(isi[1], isi[0])
     except TemplatError:
         return None
-    return InfoTemplat(**{**i.__dict__, "diubah": row.diubah, "pengguna": row.pengguna})
+    diubah = row.diubah.replace(tzinfo=row.diubah.tzinfo or timezone.utc).astimezone()  # stored in UTC
+    return InfoTemplat(**{**i.__dict__, "diubah": diubah, "pengguna": row.pengguna})

@@ -1,13 +1,16 @@
 """How much room a text takes on a slide, so that the deck chooses font sizes that fit its boxes.
 
 Widths are Arial's (Helvetica's metrics, which Liberation Sans shares), in thousandths of the font
-size; a template with a narrower theme font (Calibri) only gets more room. Lines wrap greedily at
-spaces, as PowerPoint does; the estimate errs on the large side.
+size. A template's theme font may be wider (Tahoma, Verdana) or be replaced by a wider one where it is
+not installed: `faktor_huruf` gives the factor the deck measures with while it draws (`dengan_faktor`).
+Lines wrap greedily at spaces, as PowerPoint does; the estimate errs on the large side.
 """
 
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 # Helvetica / Arial advance widths (1/1000 em) of printable ASCII, from space (32) to tilde (126).
@@ -23,6 +26,24 @@ _LAIN = 620  # anything else (—, –, ≥, accented letters): a wide guess
 TEBAL = 1.08  # bold runs are about this much wider
 CADANGAN = 1.04  # safety margin on every width
 SPASI_BARIS = 1.2  # line height as a multiple of the font size
+HURUF_ARIAL = {"arial", "helvetica", "liberation sans", "arimo", "nimbus sans"}
+FAKTOR_LAIN = 1.15  # any other font: as wide as Tahoma/Verdana/DejaVu Sans, the widest common ones
+_faktor: ContextVar[float] = ContextVar("faktor_huruf", default=1.0)
+
+
+def faktor_huruf(nama: str | None) -> float:
+    """How much wider than Arial to measure a font: 1 for Arial and its metric twins, else FAKTOR_LAIN."""
+    return 1.0 if (nama or "").strip().lower() in HURUF_ARIAL else FAKTOR_LAIN
+
+
+@contextmanager
+def dengan_faktor(faktor: float):
+    """Measure with `faktor` inside the block (the deck being drawn uses one theme font)."""
+    token = _faktor.set(faktor)
+    try:
+        yield
+    finally:
+        _faktor.reset(token)
 
 
 @lru_cache(maxsize=8192)
@@ -33,7 +54,12 @@ def _em(teks: str) -> int:
 
 def lebar(teks: str, ukuran: float, tebal: bool = False) -> float:
     """Width of a single line of `teks` at `ukuran` points, in points."""
-    return _em(teks) / 1000 * ukuran * (TEBAL if tebal else 1.0) * CADANGAN
+    return _em(teks) / 1000 * ukuran * (TEBAL if tebal else 1.0) * CADANGAN * _faktor.get()
+
+
+def kata_muat(teks: str, lebar_pt: float, ukuran: float, tebal: bool = False) -> bool:
+    """Every word of the text fits on a line of `lebar_pt` (no word is broken)."""
+    return all(lebar(k, ukuran, tebal) <= lebar_pt for k in teks.replace("\n", " ").split(" ") if k)
 
 
 def jumlah_baris(teks: str, lebar_pt: float, ukuran: float, tebal: bool = False) -> int:
@@ -42,7 +68,7 @@ def jumlah_baris(teks: str, lebar_pt: float, ukuran: float, tebal: bool = False)
     spasi = lebar(" ", ukuran, tebal)
     for paragraf in teks.split("\n"):
         baris, isi = 1, 0.0
-        for kata in paragraf.split():
+        for kata in (k for k in paragraf.split(" ") if k):  # a no-break space (U+00A0) keeps its word whole
             w = lebar(kata, ukuran, tebal)
             if isi and isi + spasi + w <= lebar_pt:
                 isi += spasi + w
@@ -64,7 +90,8 @@ def tinggi(paragraf: list[tuple[str, float, bool]], lebar_pt: float, spasi_parag
 
 def ukuran_pas(paragraf: list[tuple[str, float, bool]], lebar_pt: float, tinggi_pt: float, *, maks: float,
                minimum: float, spasi_paragraf: float = 0.0) -> float | None:
-    """The largest size (by half points, from `maks` down to `minimum`) at which the paragraphs fit.
+    """The largest size (by half points, from `maks` down to `minimum`) at which the paragraphs fit,
+    without breaking a word.
 
     Paragraph sizes are relative: a paragraph given as size 1.2 is set 1.2 × the chosen size.
     None when they do not fit even at `minimum`.
@@ -72,7 +99,8 @@ def ukuran_pas(paragraf: list[tuple[str, float, bool]], lebar_pt: float, tinggi_
     u = maks
     while u >= minimum:
         skala = [(t, r * u, b) for t, r, b in paragraf]
-        if tinggi(skala, lebar_pt, spasi_paragraf) <= tinggi_pt:
+        if tinggi(skala, lebar_pt, spasi_paragraf) <= tinggi_pt and all(kata_muat(t, lebar_pt, x, b)
+                                                                         for t, x, b in skala):
             return u
         u -= 0.5
     return None
