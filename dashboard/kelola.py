@@ -26,6 +26,7 @@ from models.tables import Desa, Kecamatan, Pengaturan, PengaturanLog, Skala
 PILIHAN_BATAS_CAPAIAN = {"none": "Tanpa batas (bawaan)", "100": "Dibatasi 100 %", "120": "Dibatasi 120 %"}
 PILIHAN_BOBOT = {"1/9": "1/9 (tepat, bawaan)", "0.111": "0,111 (seperti laporan lama)"}
 ASAL = {"bawaan": "bawaan aplikasi", "umum": "semua kecamatan", "khusus": "khusus kecamatan ini"}
+WARNA_KHUSUS = "#e0b400"  # an override stands out in the table of settings in force
 LABEL = {
     "skala_capaian": "Skala kategori capaian IKU",
     "skala_serapan": "Skala kategori serapan anggaran",
@@ -133,7 +134,7 @@ def tabel_pengaturan(umum: dict[str, str], khusus: dict[str, str], nama_kecamata
         rows.append({"Pengaturan": label(kunci), f"Berlaku untuk {nama_kecamatan}": tampil_nilai(kunci, berlaku),
                      "Asal": f"khusus {nama_kecamatan}" if asal == "khusus" else ASAL[asal],
                      "Nilai semua kecamatan": tampil_nilai(kunci, umum.get(kunci, DEFAULTS[kunci])),
-                     "Kunci (baris perintah)": kunci})
+                     "_warna_Asal": WARNA_KHUSUS if asal == "khusus" else None, "_kunci": kunci})
     return pd.DataFrame(rows)
 
 
@@ -148,12 +149,12 @@ def tabel_skala(bands: list[Band]) -> pd.DataFrame:
     """A scale for reading: one row per band, highest first, the label cell in the band's colour."""
     rows = []
     for b in urutkan(bands):
-        rows.append({"Kategori": b.label, "Batas bawah": b.batas_bawah,
-                     "Berlaku untuk": f"{'≥' if b.inklusif else '>'} {fmt.angka_ringkas(b.batas_bawah)}",
-                     "Warna": b.warna, "_warna": b.warna})
+        rows.append({"Kategori": b.label,
+                     "Berlaku untuk nilai": f"{'≥' if b.inklusif else '>'} {fmt.angka_ringkas(b.batas_bawah)}",
+                     "_warna": b.warna})
     if rows:
-        rows[-1]["Berlaku untuk"] += " (dan di bawahnya)"
-    return pd.DataFrame(rows, columns=["Kategori", "Batas bawah", "Berlaku untuk", "Warna", "_warna"])
+        rows[-1]["Berlaku untuk nilai"] += " (dan di bawahnya)"
+    return pd.DataFrame(rows, columns=["Kategori", "Berlaku untuk nilai", "_warna"])
 
 
 KOLOM_EDITOR = ["batas_bawah", "inklusif", "label", "warna"]
@@ -330,15 +331,24 @@ def desa_kecamatan(session: Session, kecamatan_id: int) -> pd.DataFrame:
                           "definitif": "ya" if r.definitif else "tidak"} for r in rows], columns=KOLOM_DESA)
 
 
-def desa_berubah(lama: pd.DataFrame, baru: pd.DataFrame) -> pd.DataFrame:
-    """The rows of the edited desa list that are new or changed (what the manual import has to write)."""
-    def kunci(r):
-        return tuple("" if _kosong(r.get(k)) else str(r[k]).strip() for k in KOLOM_DESA)
+def desa_berubah(lama: pd.DataFrame, baru: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The rows of the edited desa list that are new or changed (what the manual import has to write),
+    and the problems: a listed desa's name is its key and is not renamed here (the import would add a
+    second desa)."""
+    def teks(r, k):
+        return "" if _kosong(r.get(k)) else str(r[k]).strip()
 
-    ada = {kunci(r) for r in lama.to_dict("records")}
-    rows = [r for r in baru.to_dict("records") if not all(_kosong(r.get(k)) for k in KOLOM_DESA)
-            and kunci(r) not in ada]
-    return pd.DataFrame(rows, columns=KOLOM_DESA)
+    lama_rows, baru_rows = lama.to_dict("records"), baru.to_dict("records")
+    masalah = []
+    for nomor, (a, b) in enumerate(zip(lama_rows, baru_rows), start=1):
+        if teks(a, "nama_desa") != teks(b, "nama_desa"):
+            masalah.append(f"Baris {nomor}: nama desa '{teks(a, 'nama_desa')}' tidak dapat diganti di sini "
+                           f"(menjadi '{teks(b, 'nama_desa')}'); impor daftar desa dengan kode desa untuk "
+                           "mengganti nama.")
+    ada = {tuple(teks(r, k) for k in KOLOM_DESA) for r in lama_rows}
+    rows = [r for r in baru_rows if any(teks(r, k) for k in KOLOM_DESA)
+            and tuple(teks(r, k) for k in KOLOM_DESA) not in ada]
+    return pd.DataFrame(rows, columns=KOLOM_DESA), masalah
 
 
 # ---------------------------------------------------------------- the log

@@ -106,7 +106,7 @@ def kunci_widget(nama_widget: str) -> str:
 def bagian_berlaku() -> None:
     st.markdown(f"**Yang berlaku untuk Kecamatan {nama}**")
     df = kelola.tabel_pengaturan(umum, khusus, nama)
-    ui.tabel(df, tinggi=36 * (len(df) + 1) + 3)
+    ui.tabel(df, tinggi=36 * (len(df) + 1) + 3, lebar={"Pengaturan": 280, "Asal": 150})
     if not khusus:
         st.caption(f"Kecamatan {nama} tidak punya pengaturan khusus: semua nilai mengikuti nilai umum.")
         return
@@ -146,7 +146,8 @@ def bagian_skala() -> None:
     st.markdown("**Skala sendiri**")
     st.caption("Setiap rentang: batas bawah, apakah batas itu sendiri termasuk (inklusif), label dan warna "
                "(kode #RRGGBB). Nilai masuk ke rentang tertinggi yang batasnya terpenuhi; rentang terendah juga "
-               "menampung semua nilai di bawahnya. Skala bawaan tidak dapat diubah: simpan salinannya dengan nama lain.")
+               "menampung semua nilai di bawahnya. Skala bawaan tidak dapat diubah: simpan salinannya dengan nama "
+               "lain.")
     dasar = st.selectbox("Mulai dari skala", nama_skala, key="pengaturan_skala_dasar")
     with st.form("pengaturan_form_skala_sendiri"):
         nama_baru = st.text_input("Nama skala", value="" if dasar in kelola.PRESETS else dasar,
@@ -307,10 +308,13 @@ def bagian_data_induk() -> None:
                                                               required=True,
                                                               help="tidak = desa persiapan")})
         if st.form_submit_button("Simpan daftar desa", icon=":material/save:"):
-            simpan_desa(kelola.desa_berubah(lama, df))
+            simpan_desa(*kelola.desa_berubah(lama, df))
 
 
-def simpan_desa(berubah) -> None:
+def simpan_desa(berubah, masalah: list[str]) -> None:
+    if masalah:
+        st.error("Tidak disimpan:\n\n" + "\n".join(f"- {m}" for m in masalah), icon=":material/error:")
+        return
     if berubah.empty:
         st.info("Tidak ada desa yang berubah.", icon=":material/info:")
         return

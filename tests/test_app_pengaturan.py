@@ -288,6 +288,10 @@ def test_kecamatan_nama_kembar_ditolak(demo_db):
         with pytest.raises(PengaturanError, match="Kecamatan Bajuin sudah ada"):
             kelola.ubah_kecamatan(s, kid, "Bajuin", "Tanah Laut", pengguna="uji")
         assert kelola.ubah_kecamatan(s, kid, "Pelaihari", "Tanah Laut", pengguna="uji") is False
+        assert kelola.ubah_kecamatan(s, kid, "Pelaihari Kota", "Tanah Laut", pengguna="uji") is True
+        log = kelola.log_pengaturan(s, 1)[0]
+    assert (log["kunci"], log["nilai_lama"], log["nilai_baru"]) == (
+        "kecamatan", "Pelaihari (Kabupaten Tanah Laut)", "Pelaihari Kota (Kabupaten Tanah Laut)")
 
 
 def test_desa_berubah_hanya_baris_baru_atau_berubah():
@@ -296,19 +300,23 @@ def test_desa_berubah_hanya_baris_baru_atau_berubah():
     baru = lama.copy()
     baru.loc[1, "jenis"] = "kelurahan"
     baru.loc[2] = {"nama_desa": "C", "kode_desa": None, "jenis": "desa", "definitif": "tidak"}
-    beda = kelola.desa_berubah(lama, baru)
-    assert list(beda["nama_desa"]) == ["B", "C"]
+    beda, masalah = kelola.desa_berubah(lama, baru)
+    assert list(beda["nama_desa"]) == ["B", "C"] and masalah == []
+    baru.loc[0, "nama_desa"] = "A Baru"
+    _, masalah = kelola.desa_berubah(lama, baru)
+    assert masalah and "Baris 1: nama desa 'A' tidak dapat diganti" in masalah[0]
 
 
 def test_tabel_pengaturan_asal():
     umum = {"efisiensi_metode": "selisih"}
     khusus = {"skala_capaian": "LKjIP Bati-Bati 2024"}
-    df = kelola.tabel_pengaturan(umum, khusus, "Bajuin").set_index("Kunci (baris perintah)")
+    df = kelola.tabel_pengaturan(umum, khusus, "Bajuin").set_index("_kunci")
     assert df.loc["skala_capaian", "Asal"] == "khusus Bajuin"
     assert df.loc["efisiensi_metode", "Asal"] == "semua kecamatan"
     assert df.loc["bobot_ikm", "Asal"] == "bawaan aplikasi"
     assert df.loc["efisiensi_metode", "Berlaku untuk Bajuin"].startswith("Selisih")
     assert df.loc["skala_capaian", "Nilai semua kecamatan"] == "Permendagri 86/2017"
+    assert df.loc["skala_capaian", "_warna_Asal"] == kelola.WARNA_KHUSUS and pd.isna(df.loc["bobot_ikm", "_warna_Asal"])
 
 
 def test_pengaturan_tidak_ditulis_bila_tidak_sah(demo_db):
