@@ -223,9 +223,15 @@ def _buka_xlsx(isi: bytes, nama_file: str, lembar: str | None) -> Sumber:
             raise ImporError(f"Berkas '{nama_file}' tidak berisi lembar kerja.")
         ws = wb.worksheets[0]
 
+    try:
+        lebar = ws.max_column
+    except Exception:  # noqa: BLE001 - an unsized sheet
+        lebar = None
+    lebar = min(lebar or KOLOM_MAKS + 1, KOLOM_MAKS + 1)
+
     def baris() -> Iterator[tuple[int, list]]:
         try:
-            for nomor, row in enumerate(ws.iter_rows(min_row=1, max_col=KOLOM_MAKS + 1), start=1):
+            for nomor, row in enumerate(ws.iter_rows(min_row=1, max_col=lebar), start=1):
                 yield nomor, [_nilai_sel(c) for c in row]
         except ImporError:
             raise
@@ -299,6 +305,22 @@ def _baris_nomor_kolom(sel: list) -> bool:
     return angka[0] in (0, 1) and all(b == a + 1 for a, b in zip(angka, angka[1:]))
 
 
+_ANGKA_SEL = re.compile(r"(?i)^[\s(]*[-+]?(rp\.?\s*)?[\d.,]+\s*%?[)\s]*$")
+
+
+def _bisa_subjudul(row: list) -> bool:
+    """A row that can be the lower half of a two-row header: text only (period labels), no figures."""
+    for v in row:
+        if kosong_sel(v):
+            continue
+        if isinstance(v, (int, float)):
+            return False
+        t = str(v).strip()
+        if _ANGKA_SEL.match(t) and not re.fullmatch(r"(19|20)\d\d", t):
+            return False
+    return True
+
+
 def _gabung(atas: list, bawah: list) -> list[str]:
     """Two header rows (a merged group header above period sub-headers) read as one."""
     out, induk = [], ""
@@ -325,18 +347,20 @@ def cari_judul(sumber: Sumber, pencocok: Pencocok, nama_file: str) -> Judul:
             break
     if not awal:
         raise ImporError(f"Berkas '{nama_file}' tidak berisi tabel: semua sel kosong.")
-    calon = awal[:BARIS_CARI_JUDUL]
-    skor = [_skor(row, pencocok) for _, row in calon]
-    i = max(range(len(calon)), key=lambda k: (skor[k], -k)) if max(skor) > 0 else 0
+    calon = []  # (score, single row before a pair, earlier first, index, merged header or None)
+    for k, (no, row) in enumerate(awal[:BARIS_CARI_JUDUL]):
+        calon.append((_skor(row, pencocok), 1, -k, k, None))
+        if k + 1 < len(awal) and awal[k + 1][0] == no + 1 and _bisa_subjudul(awal[k + 1][1]):
+            gabungan = _gabung(row, awal[k + 1][1])
+            calon.append((_skor(gabungan, pencocok), 0, -k, k, gabungan))
+    skor, _, _, i, gabungan = max(calon)
+    if skor == 0:
+        i, gabungan = 0, None
     nomor, sel = awal[i]
     sel_judul = [teks_sel(v) for v in sel]
     lanjut = i + 1
-    if lanjut < len(awal) and skor[i] > 0:
-        nomor2, bawah = awal[lanjut]
-        if awal[lanjut][0] == nomor + 1 and not any(isinstance(v, (int, float)) for v in bawah if not kosong_sel(v)):
-            gabungan = _gabung(sel, bawah)
-            if _skor(gabungan, pencocok) > skor[i]:
-                sel_judul, nomor, lanjut = gabungan, nomor2, lanjut + 1
+    if gabungan is not None:
+        sel_judul, nomor, lanjut = gabungan, awal[i + 1][0], i + 2
     if lanjut < len(awal) and _baris_nomor_kolom(awal[lanjut][1]):
         lanjut += 1
     lebar = len(_pangkas(sel_judul))
@@ -379,16 +403,13 @@ def _rantai(awal, sisa):
 
 
 RUMUS = re.compile(r"^\s*[=+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\(")
+_RUMUS_SAMA_DENGAN = re.compile(r"^\s*=.*[A-Za-z(|]")
 
 
 def rumus(teks) -> bool:
-    """A cell that an office program would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `=cmd|…`)."""
-    return isinstance(teks, str) and (bool(RUMUS.match(teks)) or teks.lstrip().startswith("=") and len(teks.strip()) > 1
-                                      and not _angka_saja(teks.strip()[1:]))
-
-
-def _angka_saja(t: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,\s%+-]*", t))
+    """A cell an office program would run as a formula calling something (`=HYPERLINK(…)`, `@SUM(…)`, `=cmd|…`,
+    `=A1`); plain arithmetic such as `=1+2` is harmless text."""
+    return isinstance(teks, str) and bool(RUMUS.match(teks) or _RUMUS_SAMA_DENGAN.match(teks))
 
 
 def nama_kolom(header: str) -> str:

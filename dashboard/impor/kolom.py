@@ -276,6 +276,8 @@ class Label:
 
 def label_periode(teks: str) -> Label | None:
     """The period a header remainder names (`s.d. Triwulan IV`, `2025`, `TW I`, `(Rp)`), or None if it is not one."""
+    if "%" in str(teks):
+        return None
     t = str(teks).lower().replace("s.d.", " sd ").replace("s/d", " sd ").replace("s.d", " sd ")
     token = re.findall(r"[a-z]+|\d+", t)
     tahun = tw = None
