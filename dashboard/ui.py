@@ -155,8 +155,10 @@ def frame() -> None:
                                       format_func=fmt.triwulan)
         kab = next(k["kabupaten"] for k in kec if k["nama"] == ss["kecamatan"])
         st.caption(f"Kabupaten {kab}")
+    # A page's own parameters (e.g. `impor` of the upload page) stay in the URL beside the frame.
+    lain = {k: v for k, v in st.query_params.to_dict().items() if k not in KUNCI_FRAME}
     st.query_params.from_dict({"kecamatan": ss["kecamatan"], "tahun": str(ss["tahun"]),
-                               "triwulan": str(ss["triwulan"])})
+                               "triwulan": str(ss["triwulan"]), **lain})
 
 
 def _label_kecamatan(nama: str, kec: list[dict]) -> str:
@@ -184,8 +186,23 @@ def kosong(pesan: str, saran: str | None = None) -> None:
     st.info(pesan + (f"\n\n{saran}" if saran else ""), icon=":material/info:")
 
 
+def _pastikan_navigasi() -> None:
+    """Run through the entry point even when the very first request of a fresh server is a page URL.
+
+    Streamlit starts in its old pages-directory mode (because `pages/` exists) until a run calls
+    `st.navigation`; a first visit straight to `/anggaran` would then run the page file alone, without
+    the frame. Leave that mode and rerun: the entry point runs, with the frame, and opens the page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def perlu_frame() -> tuple[str, int, int] | None:
     """The frame's choice, or an empty state when there is no kecamatan yet."""
+    _pastikan_navigasi()
     nama, tahun, tw = periode_terpilih()
     if not nama:
         kosong("Belum ada kecamatan di basis data.",
@@ -246,7 +263,8 @@ def tautan_sumber(sumber: str) -> None:
     path = HALAMAN_BERKAS.get(halaman)
     label = f"{sumber_label(sumber)} → buka halaman {halaman}"
     try:
-        st.page_link(path, label=label, icon=":material/arrow_forward:")
+        st.page_link(path, label=label, icon=":material/arrow_forward:",
+                     query_params={"impor": nilai} if jenis == "impor" else None)
     except Exception:  # the page is not in this run's navigation (e.g. a page run on its own)
         st.caption(label)
 

@@ -94,7 +94,7 @@ def test_jalur_utama_ringkasan(halaman, tmp_path):
 
     # The camat switches to TW II in the sidebar: the cumulative figure follows and the URL too.
     page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="Triwulan").click()
-    page.get_by_role("option", name="TW II").click()
+    page.get_by_role("option", name="TW II", exact=True).click()
     _tunggu(page)
     page.wait_for_function(
         "[...document.querySelectorAll('[data-testid=\"stMetricValue\"]')].some(e => e.innerText.includes('42,07'))")
