@@ -108,3 +108,15 @@ def test_jalur_utama_ringkasan(halaman, tmp_path):
     page.wait_for_function(
         "[...document.querySelectorAll('[data-testid=\"stCaptionContainer\"]')].some(e => e.innerText.includes('Bajuin'))")
     page.screenshot(path=str(tmp_path / "ringkasan.png"), full_page=True)
+
+
+def test_kunjungan_pertama_langsung_ke_halaman(halaman):
+    """A fresh server whose very first request is a page URL still shows the frame and that page."""
+    page, base = halaman
+    page.goto(f"{base}/desa?kecamatan=Bajuin&tahun=2025&triwulan=4")
+    _tunggu(page)
+    page.get_by_role("heading", name="Desa").first.wait_for()
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Kecamatan", exact=True).wait_for()
+    assert sidebar.get_by_text("Ringkasan").count() >= 1  # our navigation, not the pages-directory one
+    assert page.get_by_text("Belum ada kecamatan").count() == 0
