@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import math
 import numbers
+from copy import copy
 
 import pandas as pd
 from openpyxl import Workbook
@@ -57,8 +58,9 @@ def buku_kerja(b: Bahan) -> bytes:
     for t in semua_tabel(b):
         if t.lembar:
             per_lembar[t.lembar].append(t)
+    gaya: dict = {}
     for nama, tabel in per_lembar.items():
-        _lembar(wb.create_sheet(nama), nama, tabel, b)
+        _lembar(wb.create_sheet(nama), nama, tabel, b, gaya)
     wb.properties.title = f"Kinerja Kecamatan {b.kecamatan} {fmt.triwulan(b.triwulan)} {b.tahun}"
     wb.properties.creator = "Pantau Triwulan"
     out = io.BytesIO()
@@ -123,7 +125,7 @@ def _judul(ws: Worksheet, nama: str, b: Bahan) -> int:
     return 4
 
 
-def _lembar(ws: Worksheet, nama: str, tabel: list[TabelEkspor], b: Bahan) -> None:
+def _lembar(ws: Worksheet, nama: str, tabel: list[TabelEkspor], b: Bahan, gaya: dict) -> None:
     baris = _judul(ws, nama, b)
     lebar = _lebar_kolom([t.df for t in tabel if not t.df.empty])
     kepala_pertama = None
@@ -137,7 +139,7 @@ def _lembar(ws: Worksheet, nama: str, tabel: list[TabelEkspor], b: Bahan) -> Non
             continue
         if kepala_pertama is None:
             kepala_pertama = baris
-        baris = _tabel(ws, baris, t.df, lebar) + 1
+        baris = _tabel(ws, baris, t.df, lebar, gaya) + 1
     for kolom, w in lebar.items():
         ws.column_dimensions[get_column_letter(kolom)].width = w
     if kepala_pertama:
@@ -178,7 +180,27 @@ def _bersih(v):
     return v.lstrip("\u2003") if isinstance(v, str) else v
 
 
-def _tabel(ws: Worksheet, baris: int, df: pd.DataFrame, lebar: dict[int, float]) -> int:
+def _gaya(cell, cache: dict, *, format: str | None = None, lipat: bool = False, indent: int = 0,
+          tebal: bool = False, warna: str | None = None) -> None:
+    """Style a body cell. openpyxl hashes every style object it is given, which dominates large
+    sheets; a combination already built is copied from the cache (the cell's style indices) instead."""
+    kunci = (format, lipat, indent, tebal, warna)
+    if kunci in cache:
+        cell._style = copy(cache[kunci])
+        return
+    cell.border = GARIS
+    if format:
+        cell.number_format = format
+    cell.alignment = Alignment(wrap_text=lipat, vertical="top", indent=indent)
+    if warna:
+        cell.fill = PatternFill("solid", fgColor=warna[1:].upper())
+        cell.font = Font(bold=True, color="212529" if warna.lower() in WARNA_TEKS_GELAP else "FFFFFF")
+    elif tebal:
+        cell.font = Font(bold=True)
+    cache[kunci] = copy(cell._style)
+
+
+def _tabel(ws: Worksheet, baris: int, df: pd.DataFrame, lebar: dict[int, float], gaya: dict) -> int:
     """Write one table with its header at `baris`; returns the row after it."""
     kolom = _kolom_tampil(df)
     pasangan = {c: f"_warna_{c}" for c in kolom if f"_warna_{c}" in df.columns}
@@ -195,33 +217,27 @@ def _tabel(ws: Worksheet, baris: int, df: pd.DataFrame, lebar: dict[int, float])
         cell.font, cell.fill, cell.border = kepala, isi_kepala, GARIS
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[baris].height = TINGGI_BARIS * max(_baris_teks(str(c), lebar[j]) for j, c in enumerate(kolom, 1))
-    for _, row in df.iterrows():
+    pohon = "_kedalaman" in df.columns
+    for row in df.to_dict("records"):
         baris += 1
-        tebal = "_tebal" in df.columns and not pd.isna(row["_tebal"]) and bool(row["_tebal"])
-        kedalaman = int(row["_kedalaman"]) if "_kedalaman" in df.columns else 0
+        tebal = "_tebal" in row and not pd.isna(row["_tebal"]) and bool(row["_tebal"])
+        kedalaman = int(row["_kedalaman"]) if pohon else 0
         if kedalaman:
             ws.row_dimensions[baris].outline_level = min(kedalaman, 7)
         garis_teks = 1
         for j, c in enumerate(kolom, start=1):
-            v = _bersih(row[c]) if "_kedalaman" in df.columns else row[c]
+            v = _bersih(row[c]) if pohon else row[c]
             cell = ws.cell(baris, j)
             tulis(cell, v)
-            cell.border = GARIS
-            f = FORMAT_SATUAN.get(row["_satuan"], FORMAT["angka"]) if "_satuan" in df.columns and c == "Nilai" \
+            f = FORMAT_SATUAN.get(row["_satuan"], FORMAT["angka"]) if "_satuan" in row and c == "Nilai" \
                 else format_per[c]
-            if f and isinstance(cell.value, (int, float)):
-                cell.number_format = f
             lipat = isinstance(cell.value, str) and len(cell.value) > lebar[j]
             if lipat:
                 garis_teks = max(garis_teks, _baris_teks(cell.value, lebar[j]))
-            cell.alignment = Alignment(wrap_text=lipat, vertical="top", indent=kedalaman if c == "Uraian" else 0)
-            if tebal:
-                cell.font = Font(bold=True)
             warna = row[pasangan[c]] if c in pasangan else None
-            if isinstance(warna, str) and warna.startswith("#"):
-                cell.fill = PatternFill("solid", fgColor=warna[1:].upper())
-                gelap = warna.lower() in WARNA_TEKS_GELAP
-                cell.font = Font(bold=True, color="212529" if gelap else "FFFFFF")
+            _gaya(cell, gaya, format=f if isinstance(cell.value, (int, float)) else None, lipat=lipat,
+                  indent=kedalaman if c == "Uraian" else 0, tebal=tebal,
+                  warna=warna if isinstance(warna, str) and warna.startswith("#") else None)
         if garis_teks > 1:
             ws.row_dimensions[baris].height = TINGGI_BARIS * garis_teks
     return baris + 1
