@@ -38,7 +38,9 @@ FORMAT = {
     "nrr": LOKAL + "0.000",
     "bulat": LOKAL + "#,##0",
     "angka": LOKAL + "#,##0.00",
+    "kode": "0",  # years and numbers that name something: no thousands separator
 }
+KOLOM_KODE = {"tahun", "no.", "no. impor", "no"}
 AWAL_RUMUS = ("=", "+", "-", "@")
 BIRU_TUA = "1F3864"
 ABU = "D9DEE7"
@@ -47,6 +49,7 @@ GARIS = Border(left=TIPIS, right=TIPIS, top=TIPIS, bottom=TIPIS)
 KOLOM_WARNA = ("Kategori", "Mutu", "Status")  # the cell `_warna` colours, the first one present
 LEBAR_MAKS = 60  # characters; longer text wraps
 LEBAR_SEKUNDER = 30  # the most a table below the sheet's main one widens a column
+LEBAR_UTUH = 72  # a column of single words (codes, SHA-256) is made this wide rather than wrapped
 TINGGI_BARIS = 15  # points per line of text (Calibri 11)
 
 
@@ -102,6 +105,8 @@ def format_kolom(nama: str, nilai: pd.Series) -> str | None:
         return FORMAT["poin"]
     if n.startswith("nrr"):
         return FORMAT["nrr"]
+    if n in KOLOM_KODE:
+        return FORMAT["kode"]
     angka = [v for v in nilai if isinstance(v, numbers.Real) and not isinstance(v, bool) and not pd.isna(v)]
     if not angka:
         return None
@@ -172,7 +177,8 @@ def _lebar_kolom(frames: list[pd.DataFrame]) -> dict[int, float]:
             panjang = max([len(str(c)) + 2] + [_panjang_tampil(_bersih(v), f) for v in df[c]])
             if "_kedalaman" in df.columns and c == "Uraian":
                 panjang += 2 * int(df["_kedalaman"].max())
-            lebar[j] = max(lebar.get(j, 8), min(batas, panjang * 1.05))
+            utuh = all(" " not in v for v in df[c] if isinstance(v, str))  # codes and hashes: never wrapped
+            lebar[j] = max(lebar.get(j, 8), min(LEBAR_UTUH if utuh else batas, panjang * 1.15))
     return lebar
 
 
