@@ -168,7 +168,7 @@ def kolom_efisiensi(metode: str) -> str:
 PENDEK = {"iku": "IKU", "serapan": "serapan", "desa": "desa mandiri", "efisiensi": "efisiensi", "ikm": "IKM"}
 
 
-def keterangan(b: BarisKabupaten, acuan: str | None = None) -> str:
+def keterangan(b: BarisKabupaten, acuan: str | None = None, tandai_sintetis: bool = True) -> str:
     bagian = ["terpilih"] if b.kecamatan == acuan else []
     if not b.ada_data:
         bagian.append(BELUM_ADA)
@@ -176,7 +176,7 @@ def keterangan(b: BarisKabupaten, acuan: str | None = None) -> str:
         ada = [PENDEK[k] for k in UKURAN if b.nilai(k) is not None]
         tanpa = [PENDEK[k] for k in UKURAN if b.nilai(k) is None]
         bagian.append("hanya data " + ", ".join(ada) if len(ada) < len(tanpa) else "belum ada " + ", ".join(tanpa))
-    if b.sintetis:
+    if b.sintetis and tandai_sintetis:
         bagian.append("data sintetis")
     return "; ".join(bagian)
 
@@ -194,6 +194,7 @@ def tabel_kabupaten(hasil: Perbandingan, urut: str = "iku") -> pd.DataFrame:
     figures and leave the category labels to the CSV.
     """
     kol_efi = kolom_efisiensi(hasil.metode)
+    tandai = not all(b.sintetis for b in hasil.baris)  # a kabupaten of synthetic kecamatan only: the banner says it
     rows = []
     for nomor, b in peringkat(hasil.baris, urut) + [(None, hasil.rata)]:
         rata = b is hasil.rata
@@ -206,7 +207,7 @@ def tabel_kabupaten(hasil: Perbandingan, urut: str = "iku") -> pd.DataFrame:
             kol_efi: b.efisiensi,
             "IKM": b.ikm, "Mutu IKM": f"{b.mutu} ({b.kinerja})" if b.mutu else "",
             "Keterangan": (("rata-rata tanpa data sintetis" if hasil.tanpa_sintetis else "rata-rata sederhana")
-                           if rata else keterangan(b, hasil.acuan)),
+                           if rata else keterangan(b, hasil.acuan, tandai)),
             "_warna_Capaian IKU (%)": b.warna_iku, "_warna_Kategori IKU": b.warna_iku,
             "_warna_Serapan (%)": b.warna_serapan, "_warna_Kategori serapan": b.warna_serapan,
             f"_warna_{kol_efi}": b.warna_efisiensi, "_warna_IKM": b.warna_ikm, "_warna_Mutu IKM": b.warna_ikm,

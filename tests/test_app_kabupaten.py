@@ -252,6 +252,14 @@ def test_rata_rata_tanpa_sintetis_kecuali_semua_sintetis():
     assert not hanya.tanpa_sintetis and hanya.rata.iku == pytest.approx(50)
 
 
+def test_keterangan_sintetis_hanya_bila_bercampur():
+    semua = _hasil([_b("S1", iku=1, sintetis=True), _b("S2", sintetis=True)])
+    assert list(ak.tabel_kabupaten(semua)["Keterangan"])[:2] == ["terpilih; hanya data IKU", "belum ada data"]
+    campur = _hasil([_b("A", iku=1), _b("S", iku=2, sintetis=True)])
+    assert list(ak.tabel_kabupaten(campur)["Keterangan"])[:2] == ["hanya data IKU; data sintetis",
+                                                                  "terpilih; hanya data IKU"]
+
+
 def test_label_sintetis_hanya_bila_bercampur():
     campur = _hasil([_b("A", iku=1), _b("S", iku=2, sintetis=True)])
     assert list(ak.data_grafik(campur, "iku")["label"]) == ["S (sintetis)", "A"]

@@ -10,7 +10,8 @@ query per row. Targets (2-core machine): warm ≤ 0,5 s, cold ≤ 3 s.
     .venv/bin/python tests/benchmarks/bench_halaman.py --profil kabupaten  # cProfile of one cold run
     .venv/bin/python tests/benchmarks/bench_halaman.py --profil ringkasan --hangat --halaman ringkasan
 
-Writes the table as Markdown to tests/benchmarks/hasil_halaman.md (unless --tanpa-tulis).
+Writes the table as Markdown to tests/benchmarks/hasil_halaman.md (unless --tanpa-tulis), keeping the
+hand-written `## Catatan` section below it.
 """
 
 from __future__ import annotations
@@ -96,6 +97,26 @@ def _profil(aktif: bool):
         print(teks.getvalue())
 
 
+class WaktuCpu:
+    """CPU time of each script run, taken in AppTest's script thread: what a page costs by itself,
+    whatever else the (shared) machine is doing at the time."""
+
+    def __init__(self):
+        from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+        self.terakhir = 0.0
+        asli = ScriptRunner._run_script
+
+        def terukur(runner, rerun_data):
+            mulai = time.thread_time()
+            try:
+                return asli(runner, rerun_data)
+            finally:
+                self.terakhir = time.thread_time() - mulai
+
+        ScriptRunner._run_script = terukur
+
+
 def ukur(url: str, kecamatan: str, tahun: int, triwulan: int, ulang: int, hanya: list[str] | None,
          profil: str | None, profil_hangat: bool = False) -> list[dict]:
     import streamlit as st
@@ -105,13 +126,14 @@ def ukur(url: str, kecamatan: str, tahun: int, triwulan: int, ulang: int, hanya:
 
     os.environ["DATABASE_URL"] = url
     hitung = Penghitung(get_engine(normal_url(url)))
+    cpu = WaktuCpu()
     app = str(ROOT / "streamlit_app.py")
     hasil = []
     for judul, path in halaman_app():
         stem = Path(path).stem
         if hanya and stem not in hanya:
             continue
-        dingin, hangat, sql_dingin, sql_hangat, galat = [], [], [], [], []
+        dingin, hangat, sql_dingin, sql_hangat, cpu_dingin, cpu_hangat, galat = [], [], [], [], [], [], []
         for _ in range(ulang):
             at = AppTest.from_file(app, default_timeout=180)
             at.session_state["kecamatan"] = kecamatan
@@ -125,22 +147,26 @@ def ukur(url: str, kecamatan: str, tahun: int, triwulan: int, ulang: int, hanya:
                 at.run()
             dingin.append(time.perf_counter() - t0)
             sql_dingin.append(hitung.n - n0)
+            cpu_dingin.append(cpu.terakhir)
             n0, t0 = hitung.n, time.perf_counter()
             with _profil(profil == stem and profil_hangat):
                 at.run()
             hangat.append(time.perf_counter() - t0)
             sql_hangat.append(hitung.n - n0)
+            cpu_hangat.append(cpu.terakhir)
             if profil == stem:
                 profil = None  # one profile is enough
             galat += [str(e.value)[:200] for e in at.exception]
             galat += [str(e.value)[:200] for e in at.error if "gagal ditampilkan" in str(e.value)]
         baris = {"halaman": judul, "berkas": path, "dingin": statistics.median(dingin),
                  "hangat": statistics.median(hangat), "sql_dingin": int(statistics.median(sql_dingin)),
-                 "sql_hangat": int(statistics.median(sql_hangat)), "galat": sorted(set(galat))}
+                 "sql_hangat": int(statistics.median(sql_hangat)), "cpu_dingin": statistics.median(cpu_dingin),
+                 "cpu_hangat": statistics.median(cpu_hangat), "galat": sorted(set(galat))}
         baris["lulus"] = baris["dingin"] <= TARGET_DINGIN and baris["hangat"] <= TARGET_HANGAT and not galat
         hasil.append(baris)
-        print(f"{judul:<12} dingin {_angka(baris['dingin'])} s ({baris['sql_dingin']} SQL)  "
-              f"hangat {_angka(baris['hangat'])} s ({baris['sql_hangat']} SQL)  "
+        print(f"{judul:<12} dingin {_angka(baris['dingin'])} s (CPU {_angka(baris['cpu_dingin'])} s, "
+              f"{baris['sql_dingin']} SQL)  hangat {_angka(baris['hangat'])} s (CPU {_angka(baris['cpu_hangat'])} s, "
+              f"{baris['sql_hangat']} SQL)  "
               f"{'OK' if baris['lulus'] else 'MELEWATI TARGET' if not galat else 'GALAT'}", flush=True)
     return hasil
 
@@ -154,21 +180,33 @@ def markdown(hasil: list[dict], info: dict) -> str:
         f"Basis data: Kabupaten Uji dari `tests/benchmarks/kabupaten_besar.py` ({info['data']}). "
         f"Periode: Kecamatan {info['kecamatan']}, {info['tahun']} TW {info['triwulan']}. "
         f"Median dari {info['ulang']} kali jalan. Dingin = `st.cache_data` dikosongkan sebelum jalan; "
-        f"hangat = halaman yang sama dijalankan lagi. SQL = jumlah pernyataan SQL yang dikirim selama satu "
-        f"jalan halaman (`before_cursor_execute`).",
+        f"hangat = halaman yang sama dijalankan lagi. Waktu = jam dinding satu `AppTest.run()`; CPU = waktu CPU "
+        f"utas skrip saja (tidak terpengaruh beban lain di mesin). SQL = jumlah pernyataan SQL yang dikirim selama "
+        f"satu jalan halaman (`before_cursor_execute`).",
         "",
         f"Target: hangat ≤ {_angka(TARGET_HANGAT, 1)} s, dingin ≤ {_angka(TARGET_DINGIN, 0)} s per halaman.",
         "",
-        "| Halaman | Dingin (s) | SQL dingin | Hangat (s) | SQL hangat | Target |",
-        "|---|---:|---:|---:|---:|---|",
+        "| Halaman | Dingin (s) | CPU dingin (s) | SQL dingin | Hangat (s) | CPU hangat (s) | SQL hangat | Target |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for b in hasil:
         status = "tercapai" if b["lulus"] else ("galat: " + "; ".join(b["galat"]) if b["galat"] else "terlewati")
-        baris.append(f"| {b['halaman']} | {_angka(b['dingin'])} | {b['sql_dingin']} | {_angka(b['hangat'])} | "
-                     f"{b['sql_hangat']} | {status} |")
+        baris.append(f"| {b['halaman']} | {_angka(b['dingin'])} | {_angka(b['cpu_dingin'])} | {b['sql_dingin']} | "
+                     f"{_angka(b['hangat'])} | {_angka(b['cpu_hangat'])} | {b['sql_hangat']} | {status} |")
     if info.get("catatan"):
         baris += ["", info["catatan"].strip()]
     return "\n".join(baris) + "\n"
+
+
+CATATAN = "\n## Catatan"
+
+
+def catatan_lama() -> str:
+    """The hand-written analysis below the table (from `## Catatan` on), kept when the table is rewritten."""
+    if not HASIL.exists():
+        return ""
+    teks = HASIL.read_text(encoding="utf-8")
+    return teks[teks.index(CATATAN):].strip() if CATATAN in teks else ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -182,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--halaman", nargs="*", help="hanya halaman ini (nama berkas tanpa .py)")
     ap.add_argument("--profil", help="cProfile satu jalan dingin halaman ini (nama berkas tanpa .py)")
     ap.add_argument("--hangat", action="store_true", help="dengan --profil: profil jalan hangat, bukan dingin")
-    ap.add_argument("--catatan", help="berkas teks yang ditambahkan di bawah tabel Markdown")
+    ap.add_argument("--catatan", help="berkas teks untuk di bawah tabel (tanpa ini: bagian '## Catatan' yang "
+                                      "sudah ada di hasil_halaman.md dipertahankan)")
     ap.add_argument("--tanpa-tulis", action="store_true", help="jangan tulis hasil_halaman.md")
     args = ap.parse_args(argv)
 
@@ -206,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
                 "data": "20 kecamatan × 5 tahun, 10 IKU, 300 baris anggaran per tahun, 600 responden SKM per TW, "
                         "15 desa",
                 "kecamatan": args.kecamatan, "tahun": args.tahun, "triwulan": args.triwulan, "ulang": args.ulang,
-                "catatan": Path(args.catatan).read_text(encoding="utf-8") if args.catatan else ""}
+                "catatan": Path(args.catatan).read_text(encoding="utf-8") if args.catatan else catatan_lama()}
         HASIL.write_text(markdown(hasil, info), encoding="utf-8")
         print(f"Tersimpan: {HASIL}")
     return 0 if all(b["lulus"] for b in hasil) else 1
