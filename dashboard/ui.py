@@ -195,7 +195,10 @@ def _pastikan_navigasi() -> None:
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    # Once per session: a rerun drops the run's widget triggers (a button click), and AppTest puts every
+    # run back into that mode, so rerunning each time would swallow every click in the page tests.
+    if PagesManager.uses_pages_directory and not st.session_state.get("_navigasi_dipulihkan"):
+        st.session_state["_navigasi_dipulihkan"] = True
         PagesManager.uses_pages_directory = False
         st.rerun()
 
