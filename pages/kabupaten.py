@@ -15,12 +15,20 @@ def banding(ids: tuple[int, ...], tahun: int, tw: int, acuan: str, kunci: str) -
     return ak.bandingkan(periode, tw, acuan)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def grafik(ids: tuple[int, ...], tahun: int, tw: int, acuan: str, kunci: str) -> list:
+    """The five bar charts, kept between runs: building Altair charts costs more than the figures themselves."""
+    hasil = banding(ids, tahun, tw, acuan, kunci)
+    return [ak.grafik_kabupaten(hasil, u) for u in ak.UKURAN]
+
+
 frame = ui.perlu_frame()
 if frame is None:
     st.stop()
 nama, tahun, tw = frame
 kab, anggota = ak.anggota(ui.baca_kecamatan(), nama)
-hasil = banding(tuple(sorted(k["id"] for k in anggota)), tahun, tw, nama, ui.kunci())
+kunci_data = (tuple(sorted(k["id"] for k in anggota)), tahun, tw, nama, ui.kunci())
+hasil = banding(*kunci_data)
 
 st.title(f"Perbandingan Kecamatan · Kabupaten {kab}")
 ada = [b for b in hasil.baris if b.ada_data]
@@ -78,8 +86,8 @@ if tanpa:
 
 st.subheader("Grafik per ukuran")
 st.caption("Batang diurutkan dari yang terbaik; garis putus-putus = rata-rata kabupaten; warna = kategori.")
-ukuran = list(ak.UKURAN)
-for i in range(0, len(ukuran), 2):
-    for k, u in zip(st.columns(2, gap="large"), ukuran[i:i + 2]):
+daftar = grafik(*kunci_data)
+for i in range(0, len(daftar), 2):
+    for k, chart in zip(st.columns(2, gap="large"), daftar[i:i + 2]):
         with k:
-            ui.grafik(ak.grafik_kabupaten(hasil, u))
+            ui.grafik(chart)
