@@ -191,6 +191,19 @@ def test_tambah_kecamatan_tercatat(app_db):
     assert list(riwayat["Yang diubah"])[0] == "Data kecamatan"
 
 
+def test_ganti_nama_kecamatan_dan_frame_mengikuti(app_db):
+    kid = _kid(app_db, "Contoh Sintetis")
+    at = buka("pengaturan", "Contoh Sintetis", 2025, 4)
+    at.text_input(key=f"pengaturan_kecamatan_nama_{kid}").input("Contoh Sintetis Dua")
+    _tombol(at, "Simpan perubahan").click().run()
+    tanpa_galat(at)
+    assert at.session_state["kecamatan"] == "Contoh Sintetis Dua"
+    assert "Kecamatan Contoh Sintetis Dua (Kabupaten Tanah Laut) disimpan." in semua_teks(at)
+    at.switch_page("pages/kabupaten.py").run()
+    tanpa_galat(at)
+    assert "Contoh Sintetis Dua" in list(at.dataframe[0].value["Kecamatan"])
+
+
 def test_ubah_desa_lewat_impor_manual(app_db):
     kid = _kid(app_db, "Bajuin")
     at = buka("pengaturan", "Bajuin", 2025, 4)
