@@ -169,11 +169,14 @@ def tabel_desa(p: Periode, tahun: int | None = None) -> pd.DataFrame:
              "_warna_Status"]
     df = pd.DataFrame(rows, columns=kolom)
     kosong = [desa_f.LABEL_DIMENSI[k] for k in dims if df[desa_f.LABEL_DIMENSI[k]].isna().all()]
-    df = df.drop(columns=kosong)
-    for k in dims:
-        c = desa_f.LABEL_DIMENSI[k]
-        if c in df.columns and df[c].dropna().map(lambda v: float(v).is_integer()).all():
-            df[c] = df[c].astype("Int64")  # Indeks Desa 2024 dimensions are whole points: shown as 126, not 126,00
+    return _poin_utuh(df.drop(columns=kosong), [desa_f.LABEL_DIMENSI[k] for k in dims])
+
+
+def _poin_utuh(df: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
+    """Dimension scores that are whole points (Indeks Desa 2024) as integers: shown as 126, not 126,00."""
+    for c in kolom:
+        if c in df.columns and df[c].notna().any() and df[c].dropna().map(lambda v: float(v).is_integer()).all():
+            df[c] = df[c].astype("Int64")
     return df
 
 
@@ -201,9 +204,10 @@ def tabel_belum_mandiri(p: Periode, tahun: int | None = None, pb: Pembanding | N
             "Terhadap rata-rata Mandiri (%)": None if rasio is None else rasio * 100,
             "_warna_Status": desa_f.WARNA_STATUS.get(d.status),
         })
-    return pd.DataFrame(rows, columns=["Desa", "Status", "Skor", "Kurang ke Mandiri (poin)", "Dimensi penghambat",
-                                       "Nilai dimensi", "Rata-rata desa Mandiri", "Terhadap rata-rata Mandiri (%)",
-                                       "_warna_Status"])
+    df = pd.DataFrame(rows, columns=["Desa", "Status", "Skor", "Kurang ke Mandiri (poin)", "Dimensi penghambat",
+                                     "Nilai dimensi", "Rata-rata desa Mandiri", "Terhadap rata-rata Mandiri (%)",
+                                     "_warna_Status"])
+    return _poin_utuh(df, ["Nilai dimensi"])
 
 
 def tabel_perubahan_status(p: Periode, tahun: int | None = None) -> pd.DataFrame:
