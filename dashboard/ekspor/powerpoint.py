@@ -10,6 +10,7 @@ theme, its title layout and a title-only layout, and places the content below th
 from __future__ import annotations
 
 import io
+import logging
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -150,7 +151,7 @@ def dek(b: Bahan, templat: bytes | None = None) -> bytes:
         try:
             return _gambar(rencana, templat, kaki)
         except Exception:  # a template that passed the upload check should not fail; if it does, the deck still comes
-            pass
+            logging.getLogger("pantau").exception("deck template failed; the built-in design is used")
     return _gambar(rencana, None, kaki)
 
 
