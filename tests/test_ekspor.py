@@ -360,3 +360,12 @@ def test_zip_csv_satu_berkas_per_tabel(demo_url):
         isi = pd.read_csv(io.BytesIO(z.read("daftar_isi.csv")), sep=";", encoding="utf-8-sig")
         assert len(isi) == len(tabel)
 
+
+
+def test_sumber_data_menyebut_setiap_impor(demo_url):
+    b = bahan(demo_url, "Bajuin", 2025, 4)
+    ws = load_workbook(io.BytesIO(berkas(demo_url, "xlsx", "Bajuin", 2025, 4)))["Sumber Data"]
+    baris = tabel_lembar(ws, "Impor data di balik angka-angka ini")
+    assert [r["SHA-256"] for r in baris] == [r["sha256"] for r in b.impor]
+    assert {r["Berkas"] for r in baris} >= {"01_desa.csv", "04_anggaran.csv", "05_skm_rekap.csv"}
+    assert all(r["Status"] == "berhasil" for r in baris)

@@ -18,6 +18,7 @@ from dashboard import analisis_skm as askm
 from dashboard import efisiensi as efisiensi_f
 from dashboard import format as fmt
 from dashboard import tabel as tabel_f
+from dashboard import unggah
 from dashboard.ekspor.bahan import Bahan
 from dashboard.ringkasan import indikator_tahun, pohon_periode, jenis_belanja, skala_bands
 
@@ -197,10 +198,6 @@ def _lain(b: Bahan) -> list[TabelEkspor]:
 
 
 def tabel_sumber(impor: list[dict]) -> pd.DataFrame:
-    """The import log behind the figures: which file, when, by whom, and what it changed."""
-    rows = [{"No. impor": r["id"], "Waktu": fmt.waktu(r["waktu"]) if r.get("waktu") else "", "Dataset": r["dataset"],
-             "Berkas": r["nama_file"], "Tahun": r.get("tahun"), "Triwulan": fmt.triwulan(r["triwulan"]) if r.get("triwulan") else "",
-             "Pengguna": r["pengguna"], "Baris dibaca": r["baris_dibaca"], "Baru": r["baris_baru"],
-             "Berubah": r["baris_berubah"], "Tetap": r["baris_tetap"], "SHA-256": r["sha256"]} for r in impor]
-    return pd.DataFrame(rows, columns=["No. impor", "Waktu", "Dataset", "Berkas", "Tahun", "Triwulan", "Pengguna",
-                                       "Baris dibaca", "Baru", "Berubah", "Tetap", "SHA-256"]).astype({"Tahun": "Int64"})
+    """The import log behind the figures (the Unggah Data page's table), with each file's SHA-256 for checking."""
+    df = unggah.tabel_riwayat(impor)
+    return df.assign(**{"SHA-256": [r["sha256"] for r in impor]})
