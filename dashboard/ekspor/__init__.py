@@ -68,7 +68,8 @@ def ekspor_ke_berkas(format: str, kecamatan: str, tahun: int, triwulan: int, out
             ada = tahun_tersedia(s, kec.id)
             if tahun not in ada:
                 daftar = ", ".join(map(str, ada)) or "belum ada"
-                raise EksporError(f"Kecamatan {kec.nama} belum punya data untuk tahun {tahun} (tahun yang ada: {daftar}).")
+                raise EksporError(f"Kecamatan {kec.nama} belum punya data untuk tahun {tahun} "
+                                  f"(tahun yang ada: {daftar}).")
             b = kumpulkan(s, kec.nama, tahun, triwulan, waktu)
     except TidakDitemukan as exc:
         raise EksporError(str(exc)) from None

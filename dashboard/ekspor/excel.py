@@ -115,7 +115,8 @@ def format_kolom(nama: str, nilai: pd.Series) -> str | None:
     return FORMAT["angka"]
 
 
-FORMAT_SATUAN = {"%": FORMAT["persen"], "poin": FORMAT["poin"], "Rp": FORMAT["rupiah"], "": FORMAT["angka"]}  # `_satuan`
+# the format of a `Nilai` cell by its row's `_satuan` (the headline table mixes units)
+FORMAT_SATUAN = {"%": FORMAT["persen"], "poin": FORMAT["poin"], "Rp": FORMAT["rupiah"], "": FORMAT["angka"]}
 
 
 def _judul(ws: Worksheet, nama: str, b: Bahan) -> int:

@@ -156,14 +156,18 @@ def dek(b: Bahan, templat: bytes | None = None) -> bytes:
 
 
 def dek_contoh(templat: bytes) -> bytes:
-    """A short deck of every slide kind with made-up content: the upload check of a template."""
+    """A short deck of every slide kind and chart type with made-up content: the upload check of a template."""
     tabel = Tabel(["Uraian", "Nilai"], [["Contoh baris", "1,00"]], [3, 1], kanan={1})
-    grafik = Grafik("kolom", "Contoh", ["A", "B"], [("Seri", [1.0, 2.0])], "0", ["1f5fa8"])
-    rencana = [Salindia("judul", "Contoh", "Subjudul"),
-               Salindia("ringkasan", "Contoh", kartu=[Kartu("Ukuran", "1,00 %", "Baik", "keterangan", "#1b7f3b")]),
+    kartu = Kartu("Ukuran", "1,00 %", "Baik", "keterangan", "#1b7f3b")
+
+    def grafik(jenis: str) -> Grafik:
+        return Grafik(jenis, "Contoh", ["A", "B"], [("Seri", [1.0, None])], "0", ["1f5fa8"])
+
+    rencana = [Salindia("judul", "Contoh", "Subjudul"), Salindia("ringkasan", "Contoh", kartu=[kartu]),
                Salindia("sasaran", "Contoh", "Sub", tabel=tabel, teks=[("A", "teks"), ("B", "teks")]),
-               Salindia("anggaran", "Contoh", grafik=Grafik("garis", "Contoh", ["A", "B"], [("S", [1.0, None])], "0",
-                                                            ["1f5fa8"]), tabel=tabel),
+               Salindia("anggaran", "Contoh", kartu=[kartu], grafik=grafik("garis"), tabel=tabel),
+               Salindia("skm", "Contoh", grafik=grafik("batang"), kosong=["Belum ada data"]),
+               Salindia("desa", "Contoh", grafik=grafik("kolom"), poin=["Satu"]),
                Salindia("penutup", "Contoh", poin=["Satu", "Dua"])]
     return _gambar(rencana, templat, "Contoh")
 

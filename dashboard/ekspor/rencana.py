@@ -241,8 +241,9 @@ def _anggaran(b: Bahan) -> Salindia:
         warna.append(JINGGA)
     seri.append(("Pagu", [a["pagu"]] * 4))
     warna.append(ABU)
-    grafik = Grafik("garis", "Realisasi kumulatif terhadap rencana per triwulan", [fmt.triwulan(t) for t in range(1, 5)],
-                    seri, _skala_rupiah(a["pagu"])[0], warna, sumbu=(0, None), format_sumbu=_skala_rupiah(a["pagu"])[1])
+    label, sumbu = _skala_rupiah(a["pagu"])
+    grafik = Grafik("garis", "Realisasi kumulatif terhadap rencana per triwulan",
+                    [fmt.triwulan(t) for t in range(1, 5)], seri, label, warna, sumbu=(0, None), format_sumbu=sumbu)
     bands = skala_bands(p, p.setelan.skala_serapan)
     if a["pohon"] == "program":
         baris = [dict(x) for x in ang_json["program"]]
@@ -295,7 +296,8 @@ def _skm(b: Bahan) -> Salindia:
         unsur = [(u, label) for u, label in askm.unsur_tampil(p.setelan) if u in skm["nrr"]]
         nilai = [skm["nrr"][u] for u, _ in unsur]
         s.grafik = Grafik("batang", f"Nilai rata-rata per unsur (NRR) s.d. {fmt.triwulan(tw)}",
-                          [label for _, label in unsur], [("NRR", nilai)], "[$-421]0.000", [BIRU], format_sumbu="[$-421]0.0",
+                          [label for _, label in unsur], [("NRR", nilai)], "[$-421]0.000", [BIRU],
+                          format_sumbu="[$-421]0.0",
                           warna_titik=[askm.WARNA_MUTU.get(skm_f.mutu_unsur(v)) or ABU for v in nilai],
                           sumbu=(1, 4))
         e = askm.ekstrem(skm, p.setelan)
@@ -348,7 +350,8 @@ def _desa(b: Bahan) -> Salindia:
                  r["Dimensi penghambat"]] for r in belum.to_dict("records")]
         pakai = [j for j in range(len(kolom)) if j < 2 or any(row[j] != fmt.KOSONG for row in rows)]
         tabel = Tabel([kolom[j] for j in pakai], [[row[j] for j in pakai] for row in rows[:BARIS_TABEL_MAKS]],
-                      [[1.8, 1.3, 0.9, 1.2, 1.9][j] for j in pakai], kanan={i for i, j in enumerate(pakai) if j in (2, 3)})
+                      [[1.8, 1.3, 0.9, 1.2, 1.9][j] for j in pakai],
+                      kanan={i for i, j in enumerate(pakai) if j in (2, 3)})
         for i, r in enumerate(belum.to_dict("records")[:BARIS_TABEL_MAKS]):
             if r["_warna_Status"]:
                 tabel.warna[(i, 1)] = r["_warna_Status"]
@@ -368,7 +371,7 @@ def _peringatan(b: Bahan) -> Salindia:
         return Salindia("peringatan", judul, poin=["Tidak ada peringatan data untuk periode ini."])
     tabel = Tabel(["Peringatan", "Lokasi", "Seharusnya", "Tertulis"], [], [4.6, 1.6, 1.6, 1.6])
     for x in w[:BARIS_TABEL_MAKS]:
-        tabel.baris.append([x["pesan"], x.get("lokasi", ""), x.get("diharapkan", "") or "", x.get("ditemukan", "") or ""])
+        tabel.baris.append([x["pesan"], x.get("lokasi", ""), x.get("diharapkan") or "", x.get("ditemukan") or ""])
     if len(w) > BARIS_TABEL_MAKS:
         tabel.catatan = f"dan {len(w) - BARIS_TABEL_MAKS} peringatan lain (lihat lembar Peringatan di buku kerja)"
     return Salindia("peringatan", judul, tabel=tabel,
@@ -401,7 +404,7 @@ def _penutup(b: Bahan) -> Salindia:
         poin.append(f"Perbaiki pelayanan pada unsur SKM terendah: {e['terendah'][1]} "
                     f"(NRR {fmt.angka(e['terendah'][2], 3)}).")
     desa = b.data["desa"]
-    if desa["rasio"] is not None and desa["mandiri"] is not None and desa["jumlah"] and desa["mandiri"] < desa["jumlah"]:
+    if desa["rasio"] is not None and desa["jumlah"] and desa["mandiri"] < desa["jumlah"]:
         poin.append(f"Dampingi {desa['jumlah'] - desa['mandiri']} desa yang belum Mandiri pada dimensi penghambatnya.")
     if b.data["peringatan"]:
         poin.append(f"Periksa dan perbaiki {len(b.data['peringatan'])} peringatan data sebelum laporan final.")

@@ -47,7 +47,8 @@ def ukuran_utama(data: dict) -> list[dict]:
     return [
         {"ukuran": "Rata-rata capaian IKU", "nilai": iku["rata_rata_capaian"], "satuan": "%",
          "kategori": iku["kategori"], "warna": data["_iku"]["warna"],
-         "keterangan": f"{data['_iku']['terukur']} dari {data['_iku']['jumlah_iku']} IKU terukur; skala {iku['skala']}"},
+         "keterangan": f"{data['_iku']['terukur']} dari {data['_iku']['jumlah_iku']} IKU terukur; "
+                       f"skala {iku['skala']}"},
         {"ukuran": f"Serapan anggaran s.d. {tw}", "nilai": ang["serapan"], "satuan": "%",
          "kategori": ang["kategori"], "warna": data["_anggaran"]["warna"],
          "keterangan": (f"realisasi {fmt.rupiah(ang['realisasi'])} dari pagu {fmt.rupiah(ang['pagu'])}"
@@ -116,13 +117,15 @@ def _iku(b: Bahan) -> list[TabelEkspor]:
     indikator = indikator_tahun(p)
     kosong = f"Belum ada data indikator untuk tahun {b.tahun}."
     return [
-        TabelEkspor("iku_capaian", "IKU", f"Capaian indikator s.d. {fmt.triwulan(tw)}", ai.tabel_capaian(baris), kosong),
+        TabelEkspor("iku_capaian", "IKU", f"Capaian indikator s.d. {fmt.triwulan(tw)}", ai.tabel_capaian(baris),
+                    kosong),
         TabelEkspor("iku_faktor", "IKU", "Faktor pendorong, penghambat dan tindak lanjut",
-                    ai.tabel_faktor(indikator, b.tahun, tw), f"Belum ada data faktor pendorong/penghambat s.d. {fmt.triwulan(tw)}."),
+                    ai.tabel_faktor(indikator, b.tahun, tw),
+                    f"Belum ada data faktor pendorong/penghambat s.d. {fmt.triwulan(tw)}."),
         TabelEkspor("iku_triwulan", "IKU", "Per triwulan, dibanding tahun lalu",
                     _per_indikator(b, lambda ind: ai.tabel_triwulan(p, ind, tw)), kosong),
-        TabelEkspor("iku_riwayat", "IKU", "Riwayat tahunan", _per_indikator(b, lambda ind: ai.tabel_riwayat(p, ind, tw)),
-                    kosong),
+        TabelEkspor("iku_riwayat", "IKU", "Riwayat tahunan",
+                    _per_indikator(b, lambda ind: ai.tabel_riwayat(p, ind, tw)), kosong),
         TabelEkspor("iku_versi_target", "IKU", "Versi target (PK, PK Perubahan, …)",
                     _per_indikator(b, lambda ind: ai.tabel_versi_target(ind, b.tahun)), kosong),
         TabelEkspor("ringkasan_iku", None, "IKU (halaman Ringkasan)", tabel_f.tabel_iku(b.data), kosong),
@@ -137,7 +140,8 @@ def _anggaran(b: Bahan) -> list[TabelEkspor]:
     ada = tw in ang["triwulan_data"]
     kosong = f"Belum ada data anggaran tahun {b.tahun}."
     return [
-        TabelEkspor("anggaran_pohon", "Anggaran", f"Pagu dan realisasi s.d. {fmt.triwulan(tw)} per {aa.NAMA_POHON.get(ang['pohon'], 'kode')}",
+        TabelEkspor("anggaran_pohon", "Anggaran",
+                    f"Pagu dan realisasi s.d. {fmt.triwulan(tw)} per {aa.NAMA_POHON.get(ang['pohon'], 'kode')}",
                     aa.tabel_pohon(pohon, tw, ada, bands), kosong),
         TabelEkspor("anggaran_triwulan", "Anggaran", "Kumulatif per triwulan",
                     aa.tabel_triwulan(aa.per_triwulan(p)) if pohon else pd.DataFrame(), kosong),
@@ -167,7 +171,8 @@ def _skm(b: Bahan) -> list[TabelEkspor]:
     for dimensi, judul in askm.PROFIL.items():
         out.append(TabelEkspor(f"skm_profil_{dimensi}", None, f"Profil responden: {judul}",
                                askm.tabel_profil(b.profil, dimensi), "Belum ada data profil responden."))
-    out.append(TabelEkspor("skm_saran", None, "Saran responden", askm.tabel_saran(b.saran), "Belum ada data saran responden."))
+    out.append(TabelEkspor("skm_saran", None, "Saran responden", askm.tabel_saran(b.saran),
+                           "Belum ada data saran responden."))
     return out
 
 
