@@ -253,6 +253,19 @@ def test_dek_judul_isi_dan_angka(demo_url, kasus):
     for nilai in (ref["iku"]["rata_rata_capaian"], ref["anggaran"]["serapan"], ref["desa"]["rasio"]):
         assert (fmt.persen(nilai) if nilai is not None else "belum ada data") in kepala
     assert (fmt.angka(ref["skm"]["ikm"]) if ref["skm"]["ikm"] is not None else "belum ada data") in kepala
+    efi = ref["efisiensi"]
+    if efi["nilai"] is not None:
+        assert (fmt.poin(efi["nilai"]) if efi["metode"] == "selisih" else fmt.angka(efi["nilai"])) in kepala
+    teks = {r.jenis: _teks_salindia(s) for s, r in zip(slides, rencana)}
+    if ref["anggaran"]["serapan"] is not None:
+        assert fmt.persen(ref["anggaran"]["serapan"]) in teks["anggaran"]
+        for prog in ref["anggaran"]["program"][:9]:
+            assert fmt.persen(prog["serapan"]) in teks["anggaran"], prog["kode"]
+    for t, ikm in ref["skm"]["ikm_triwulan"].items():
+        assert fmt.angka(ikm) in teks["skm"], t
+    if ref["desa"]["rasio"] is not None:
+        assert f"{ref['desa']['mandiri']} Mandiri dari {ref['desa']['jumlah']} desa" in teks["desa"]
+    assert len(ref["peringatan"]) == 0 or all(w["pesan"] in teks["peringatan"] for w in ref["peringatan"][:9])
     # the sasaran slides hold every indicator with its capaian
     sasaran = "\n".join(_teks_salindia(s) for s, r in zip(slides, rencana) if r.jenis == "sasaran")
     for i in ref["iku"]["indikator"]:
