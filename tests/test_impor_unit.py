@@ -120,7 +120,7 @@ def test_jalur_cepat_angka_sama_dengan_nilai(gaya):
 def test_angka_dengan_gaya_campur_dan_teks():
     h = sel.angka(pd.Series(["1.234,5", "2,345.5", "3"], dtype=object), "id")
     assert h.gaya == "campur" and h.campur == (0, 1)
-    h = sel.angka(pd.Series(["12", "dua", "3.907", 4.5], dtype=object), "id")
+    h = sel.angka(pd.Series(["12", "dua", "3.907", 4.5], dtype=object), "id", catat=True)
     assert h.salah == {1: "'dua' bukan angka"} and h.nilai.tolist()[2:] == [3907.0, 4.5] and 2 in h.ambigu
     h = sel.angka(pd.Series(["87,26 %", "Rp 1.000", "(2.500)"], dtype=object), "id", uang=True)
     assert h.nilai.tolist() == [8726, 100000, -250000]

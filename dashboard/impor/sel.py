@@ -1,9 +1,10 @@
-"""Reading the cells of one column into typed values, vectorised, collecting every bad cell.
+"""Reading the cells of one column into typed values, fast, collecting every bad cell.
 
 Numbers follow `dashboard.nilai` exactly: a column's style comes from its unambiguous values, ambiguous
 values follow it, a column without any follows the file's setting, and mixing both styles is an error.
-Plain values take a vectorised path; anything unusual goes through `dashboard.nilai` value by value,
-so the result and the messages are the same as there.
+Plain values (`1.234.567,89`, `Rp 1.000`, `-5`) take a precompiled fast path; anything unusual goes
+through `dashboard.nilai` value by value, so the result and the messages are the same as there. Columns
+with few distinct values (scores, years, choices) are read once per distinct value.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class Hasil:
     salah: dict[int, str] = field(default_factory=dict)  # position -> reason
     gaya: str | None = None
     campur: tuple[int, int] | None = None  # positions of an Indonesian and an English example
-    ambigu: set[int] = field(default_factory=set)  # positions of values whose reading depended on the style
+    ambigu: set[int] = field(default_factory=set)  # ambiguous values read in the Indonesian style (1.234 = 1234)
     desimal: dict[int, int] = field(default_factory=dict)  # position -> printed decimals (for tolerances)
 
 
@@ -48,160 +49,150 @@ def kosong(v) -> bool:
     return isinstance(v, str) and v.strip().lower() in KOSONG
 
 
-def _posisi_teks(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    jenis = np.array([type(v) is str for v in s.tolist()], dtype=bool)
-    angka = np.array([isinstance(v, (int, float)) and not isinstance(v, bool) for v in s.tolist()], dtype=bool)
-    return jenis, angka
+def per_unik(s: pd.Series, fungsi) -> tuple[np.ndarray, dict[int, str]]:
+    """Apply `fungsi(value) -> (result, message or None)` once per distinct value; None/NaN give None."""
+    codes, unik = pd.factorize(np.asarray(s.tolist(), dtype=object), use_na_sentinel=True)
+    hasil = [fungsi(u) for u in unik]
+    nilai_u = np.empty(len(unik) + 1, dtype=object)
+    nilai_u[:-1] = [h[0] for h in hasil] if hasil else []
+    nilai_u[-1] = None
+    out = nilai_u[codes]
+    salah = {}
+    pesan_u = [h[1] for h in hasil]
+    buruk = [k for k, p in enumerate(pesan_u) if p]
+    if buruk:
+        for i in np.flatnonzero(np.isin(codes, buruk)):
+            salah[int(i)] = pesan_u[codes[i]]
+    return out, salah
+
+
+def _Int64(vals, index) -> pd.Series:
+    return pd.Series(pd.array(list(vals), dtype="Int64"), index=index)
 
 
 def teks(s: pd.Series, *, maks: int = TEKS_MAKS) -> Hasil:
     """Trimmed text, None when empty; cells that are formulas or far too long are errors."""
-    vals = s.tolist()
-    out, salah = [], {}
-    for i, v in enumerate(vals):
-        if v is None:
-            out.append(None)
-            continue
+    def satu(v):
         if isinstance(v, float):
             v = str(int(v)) if v.is_integer() else repr(v)
         elif not isinstance(v, str):
             v = str(v)
         t = v.strip()
         if not t:
-            out.append(None)
-            continue
+            return None, None
         if len(t) > maks:
-            salah[i] = f"isi terlalu panjang ({len(t):,} karakter; paling banyak {maks:,})".replace(",", ".")
-            out.append(None)
-            continue
+            return None, f"isi terlalu panjang ({len(t):,} karakter; paling banyak {maks:,})".replace(",", ".")
         if t[0] in "=+-@" and rumus(t):
-            salah[i] = f"isi berupa rumus ('{potong(t, 30)}'); rumus tidak diterima"
-            out.append(None)
-            continue
-        out.append(t)
+            return None, f"isi berupa rumus ('{potong(t, 30)}'); rumus tidak diterima"
+        return t, None
+
+    out, salah = per_unik(s, satu)
     return Hasil(pd.Series(out, index=s.index, dtype=object), salah)
 
 
 # ------------------------------------------------------------------ numbers
 
-_POLA_CEPAT = {
-    "id": re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{0,2}))?$"),
-    "en": re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{0,2}))?$"),
+_CEPAT = {
+    # [Rp] [-]digits[,dd]  — the plain forms; everything else goes through dashboard.nilai
+    "id": re.compile(r"^\s*(?:[Rr][Pp]\.?\s*)?(-)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{0,2}))?\s*$"),
+    "en": re.compile(r"^\s*(?:[Rr][Pp]\.?\s*)?(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{0,2}))?\s*$"),
 }
+_SEMBILAN = str.maketrans("0123456789", "9999999999")
+_NOL_DEPAN = re.compile(r"^[^\d]*0[.,]")
 
 
-def _bersih(t: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """As `nilai._bersihkan`, on a whole column: (digits and separators, negative)."""
-    t = t.str.replace("\u00a0", " ", regex=False).str.replace("\u202f", " ", regex=False).str.strip()
-    kurung = t.str.startswith("(") & t.str.endswith(")")
-    t = t.where(~kurung, t.str.slice(1, -1).str.strip())
-    for _ in range(2):
-        t = t.str.replace(r"(?i)^\s*(rp\.?|idr)\s*", "", regex=True).str.replace(r"\s*%\s*$", "", regex=True)
-    t = t.str.replace(" ", "", regex=False).str.replace("'", "", regex=False)
-    minus = t.str.startswith("-")
-    plus = t.str.startswith("+")
-    t = t.where(~(minus | plus), t.str.slice(1))
-    return t, kurung ^ minus
+def _gaya_satu(v: str, cache: dict) -> str | None:
+    """`gaya_nilai` of a value, through its shape (digits as 9, an integer part of 0 kept)."""
+    bentuk = v.translate(_SEMBILAN)
+    if _NOL_DEPAN.match(v):
+        k = bentuk.index("9")
+        bentuk = bentuk[:k] + "0" + bentuk[k + 1:]
+    if bentuk not in cache:
+        cache[bentuk] = gaya_nilai(bentuk)
+    return cache[bentuk]
 
 
-def _bentuk(t: pd.Series) -> pd.Series:
-    """The shape that decides a value's style: digits as 9, an integer part of 0 kept (see `gaya_nilai`)."""
-    bentuk = t.str.replace(r"\d", "9", regex=True)
-    nol = t.str.match(r"^0[.,]")
-    return bentuk.where(~nol, "0" + bentuk.str.slice(1))
+def angka(s: pd.Series, gaya_file: str = "id", *, uang: bool = False, wajib_bulat: bool = False,
+          catat: bool = False) -> Hasil:
+    """Numbers of a column: floats (NaN for no value) or, with `uang`, integer sen (Int64).
 
-
-def angka(s: pd.Series, gaya_file: str = "id", *, uang: bool = False, wajib_bulat: bool = False) -> Hasil:
-    """Numbers of a column: floats (NaN for no value) or, with `uang`, integer sen (Int64)."""
-    n = len(s)
+    With `catat`, the printed decimals and the ambiguous positions are recorded (for tolerances and hints).
+    """
     vals = s.tolist()
-    is_teks, is_angka = _posisi_teks(s)
+    n = len(vals)
+    cache_gaya: dict = {}
+    gaya_per: list = [None] * n
+    pertama: dict[str, int] = {}
+    kosong_kunci = KOSONG
+    for i, v in enumerate(vals):
+        if type(v) is str:
+            t = v.strip()
+            if not t or t.lower() in kosong_kunci:
+                vals[i] = None
+                continue
+            g = _gaya_satu(t, cache_gaya)
+            gaya_per[i] = g
+            if g and g not in pertama:
+                pertama[g] = i
+    if len(pertama) > 1:
+        kosong_hasil = [None] * n if uang else [math.nan] * n
+        return Hasil(_Int64(kosong_hasil, s.index) if uang else pd.Series(kosong_hasil, index=s.index, dtype=float),
+                     {}, "campur", (pertama["id"], pertama["en"]))
+    gaya = next(iter(pertama), gaya_file)
+    pola = _CEPAT[gaya]
+    out: list = [None] * n
     salah: dict[int, str] = {}
     desimal: dict[int, int] = {}
-    hasil_f = np.full(n, np.nan)
-    hasil_i = [None] * n
-    idx_teks = np.flatnonzero(is_teks)
-    gaya_ada: dict[str, int] = {}
     ambigu: set[int] = set()
-    gaya = gaya_file
-    if len(idx_teks):
-        st = pd.Series([vals[i] for i in idx_teks], dtype="str")
-        kosong_m = st.str.strip().str.lower().isin(KOSONG).to_numpy()
-        t, negatif = _bersih(st)
-        bentuk = _bentuk(t)
-        peta_gaya = {b: gaya_nilai(b) for b in pd.unique(bentuk[~kosong_m])}
-        g_per = bentuk.map(peta_gaya).to_numpy(dtype=object)
-        for g in ("id", "en"):
-            pos = np.flatnonzero((g_per == g) & ~kosong_m)
-            if len(pos):
-                gaya_ada[g] = int(idx_teks[pos[0]])
-        if len(gaya_ada) > 1:
-            return Hasil(pd.Series(hasil_i if uang else hasil_f, index=s.index), {}, "campur",
-                         (gaya_ada["id"], gaya_ada["en"]))
-        gaya = next(iter(gaya_ada), gaya_file)
-        for k in np.flatnonzero((g_per == None) & ~kosong_m):  # noqa: E711 - elementwise
-            ambigu.add(int(idx_teks[k]))
-        cocok = t.str.extract(_POLA_CEPAT[gaya]).iloc[:, 0]
-        cepat = t.str.match(_POLA_CEPAT[gaya]).fillna(False).to_numpy(dtype=bool) & ~kosong_m
-        ribuan, pemisah = (".", ",") if gaya == "id" else (",", ".")
-        bulat = t.str.split(pemisah, n=1, regex=False).str[0].str.replace(ribuan, "", regex=False)
-        pecahan = cocok.fillna("")
-        cepat &= (bulat.str.len() <= 15).fillna(False).to_numpy(dtype=bool)
-        pos_cepat = np.flatnonzero(cepat)
-        if len(pos_cepat):
-            b = bulat.iloc[pos_cepat].astype("int64").to_numpy()
-            p = pecahan.iloc[pos_cepat]
-            tanda = np.where(negatif.iloc[pos_cepat].to_numpy(dtype=bool), -1, 1)
-            dec_len = p.str.len().to_numpy()
-            if uang:
-                sen = (b * 100 + p.str.pad(2, side="right", fillchar="0").astype("int64").to_numpy()) * tanda
-                for k, v in zip(idx_teks[pos_cepat], sen.tolist()):
-                    hasil_i[k] = v
-            else:
-                teks_f = (bulat.iloc[pos_cepat] + "." + p.where(p != "", "0")).tolist()
-                f = np.array([float(x) for x in teks_f]) * tanda
-                hasil_f[idx_teks[pos_cepat]] = f
-            for k, d in zip(idx_teks[pos_cepat], dec_len.tolist()):
-                desimal[int(k)] = int(d)
-        lambat = np.flatnonzero(~cepat & ~kosong_m)
-        cache: dict = {}
-        for k in lambat:
-            i = int(idx_teks[k])
-            v = vals[i]
-            if v not in cache:
-                cache[v] = _satu(v, gaya, uang)
-            r = cache[v]
-            if isinstance(r, str):
-                salah[i] = r
-            elif uang:
-                hasil_i[i] = r
-            else:
-                hasil_f[i] = r
-            desimal[i] = _desimal_teks(v, gaya)
-    for i in np.flatnonzero(is_angka):
-        v = vals[int(i)]
-        r = _satu(v, gaya, uang)
-        if isinstance(r, str):
-            salah[int(i)] = r
-        elif uang:
-            hasil_i[int(i)] = r
-        else:
-            hasil_f[int(i)] = r
-        desimal[int(i)] = _desimal_angka(v)
-    for i in range(n):
-        if not is_teks[i] and not is_angka[i] and vals[i] is not None:
-            salah[i] = f"'{potong(vals[i])}' bukan angka"
-    if wajib_bulat:
-        for i in range(n):
-            if i in salah:
+    lambat: dict = {}
+    for i, v in enumerate(vals):
+        if v is None:
+            continue
+        if type(v) is str:
+            m = pola.match(v)
+            if m:
+                minus, bulat, pecah = m.groups()
+                bulat = bulat.replace("," if gaya == "en" else ".", "")
+                pecah = pecah or ""
+                if uang:
+                    x = int(bulat) * 100 + int((pecah + "00")[:2])
+                    out[i] = -x if minus else x
+                else:
+                    x = float(f"{bulat}.{pecah or '0'}")
+                    out[i] = -x if minus else x
+                if catat:
+                    desimal[i] = len(pecah)
+                    if gaya_per[i] is None and gaya == "id" and "." in v:
+                        ambigu.add(i)
                 continue
-            v = hasil_i[i] if uang else hasil_f[i]
-            if v is not None and not (isinstance(v, float) and math.isnan(v)) and float(v) != int(v):
-                salah[i] = f"'{potong(vals[i])}' bukan bilangan bulat"
+            if v not in lambat:
+                lambat[v] = _satu(v, gaya, uang)
+            r = lambat[v]
+            if catat:
+                desimal[i] = _desimal_teks(v, gaya)
+                if gaya_per[i] is None and gaya == "id" and "." in v:
+                    ambigu.add(i)
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            if isinstance(v, float) and math.isnan(v):
+                continue
+            r = _satu(v, gaya, uang)
+            if catat:
+                desimal[i] = _desimal_angka(v)
+        else:
+            r = f"'{potong(v)}' bukan angka"
+        if isinstance(r, str):
+            salah[i] = r
+        else:
+            out[i] = r
+    if wajib_bulat:
+        for i, v in enumerate(out):
+            if v is not None and i not in salah and float(v) != int(v):
+                salah[i] = f"'{potong(s.iat[i])}' bukan bilangan bulat"
+                out[i] = None
     if uang:
-        seri = pd.Series(pd.array(hasil_i, dtype="Int64"), index=s.index)
+        seri = _Int64(out, s.index)
     else:
-        seri = pd.Series(hasil_f, index=s.index)
+        seri = pd.Series([math.nan if v is None else v for v in out], index=s.index, dtype=float)
     return Hasil(seri, salah, gaya, None, ambigu, desimal)
 
 
@@ -235,22 +226,19 @@ def pesan_campur(kolom: str, baris_id: int, teks_id, baris_en: int, teks_en) -> 
 
 # ------------------------------------------------------------------ periods and integers
 
+def _dengan_kosong(fungsi):
+    def f(v):
+        if kosong(v):
+            return None, None
+        r = fungsi(v)
+        return (None, r) if isinstance(r, str) else (r, None)
+    return f
+
+
 def tahun(s: pd.Series) -> Hasil:
     """Years as Int64; an integer outside 1900–2100 is kept for the range check, text is an error."""
-    out, salah, cache = [], {}, {}
-    for i, v in enumerate(s.tolist()):
-        if kosong(v):
-            out.append(None)
-            continue
-        if v not in cache:
-            cache[v] = _tahun_satu(v)
-        r = cache[v]
-        if isinstance(r, str):
-            salah[i] = r
-            out.append(None)
-        else:
-            out.append(r)
-    return Hasil(pd.Series(pd.array(out, dtype="Int64"), index=s.index), salah)
+    out, salah = per_unik(s, _dengan_kosong(_tahun_satu))
+    return Hasil(_Int64(out, s.index), salah)
 
 
 def _tahun_satu(v):
@@ -267,20 +255,8 @@ def _tahun_satu(v):
 
 def triwulan(s: pd.Series) -> Hasil:
     """1..4 from `1`, `I`, `TW II`, `Triwulan 2`; another integer is kept for the range check."""
-    out, salah, cache = [], {}, {}
-    for i, v in enumerate(s.tolist()):
-        if kosong(v):
-            out.append(None)
-            continue
-        if v not in cache:
-            cache[v] = _tw_satu(v)
-        r = cache[v]
-        if isinstance(r, str):
-            salah[i] = r
-            out.append(None)
-        else:
-            out.append(r)
-    return Hasil(pd.Series(pd.array(out, dtype="Int64"), index=s.index), salah)
+    out, salah = per_unik(s, _dengan_kosong(_tw_satu))
+    return Hasil(_Int64(out, s.index), salah)
 
 
 def _tw_satu(v):
@@ -297,27 +273,35 @@ def _tw_satu(v):
 
 def bulat(s: pd.Series, gaya_file: str = "id") -> Hasil:
     """Whole numbers (Int64); `25 tahun` reads as 25."""
-    vals = s.tolist()
+    codes, unik = pd.factorize(np.asarray(s.tolist(), dtype=object), use_na_sentinel=True)
     bersih = [re.sub(r"(?i)\s*(tahun|thn|th|orang|org|responden)\.?\s*$", "", v) if isinstance(v, str) else v
-              for v in vals]
-    h = angka(pd.Series(bersih, index=s.index, dtype=object), gaya_file, wajib_bulat=True)
-    out = [None if (i in h.salah or math.isnan(x)) else int(x) for i, x in enumerate(h.nilai.tolist())]
-    return Hasil(pd.Series(pd.array(out, dtype="Int64"), index=s.index), h.salah, h.gaya, h.campur, h.ambigu)
+              for v in unik]
+    h = angka(pd.Series(bersih, dtype=object), gaya_file, wajib_bulat=True)
+    nilai_u = [None if (k in h.salah or math.isnan(x)) else int(x) for k, x in enumerate(h.nilai.tolist())]
+    nilai_u.append(None)
+    out = [nilai_u[c] for c in codes]
+    salah = {}
+    if h.salah:
+        for i in np.flatnonzero(np.isin(codes, list(h.salah))):
+            salah[int(i)] = h.salah[int(codes[i])]
+    if h.gaya == "campur":
+        i_id, i_en = h.campur
+        campur = (int(np.flatnonzero(codes == i_id)[0]), int(np.flatnonzero(codes == i_en)[0]))
+        return Hasil(_Int64([None] * len(out), s.index), {}, "campur", campur)
+    return Hasil(_Int64(out, s.index), salah, h.gaya)
 
 
 def pilihan(s: pd.Series, kamus: dict[str, str], contoh: str) -> Hasil:
     """Text choices through a dictionary of accepted spellings (keys compared lower-case, spaces folded)."""
-    out, salah = [], {}
-    for i, v in enumerate(s.tolist()):
+    def satu(v):
         if kosong(v):
-            out.append(None)
-            continue
+            return None, None
         k = " ".join(str(v).replace("_", " ").replace("-", " ").lower().split())
         if k in kamus:
-            out.append(kamus[k])
-        else:
-            salah[i] = f"'{potong(v)}' tidak dikenal; pilih {contoh}"
-            out.append(None)
+            return kamus[k], None
+        return None, f"'{potong(v)}' tidak dikenal; pilih {contoh}"
+
+    out, salah = per_unik(s, satu)
     return Hasil(pd.Series(out, index=s.index, dtype=object), salah)
 
 

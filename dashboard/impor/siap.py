@@ -147,11 +147,24 @@ class Bingkai:
     def kosong(self, kanonik: str) -> np.ndarray:
         if kanonik not in self.df.columns:
             return np.ones(len(self.df), dtype=bool)
-        return self.df[kanonik].map(baca.kosong_sel).to_numpy(dtype=bool)
+        return peta_unik(self.df[kanonik], baca.kosong_sel).astype(bool)
+
+    def jenis_baris(self) -> np.ndarray:
+        """Per row: 'total', 'ringkasan' or None, from the row's first filled cell (see `jenis_ringkasan`)."""
+        return peta_unik(self.df["_pertama"], jenis_ringkasan)
 
     def ringkasan(self) -> np.ndarray:
         """Rows whose first filled cell names a total or summary (JUMLAH, TOTAL, Σ, NRR, rata-rata, …)."""
-        return self.df["_pertama"].map(jenis_ringkasan).notna().to_numpy(dtype=bool)
+        return np.array([j is not None for j in self.jenis_baris()], dtype=bool)
+
+
+def peta_unik(s: pd.Series, fungsi) -> np.ndarray:
+    """`fungsi` applied once per distinct value (None and NaN included), as an object array aligned with `s`."""
+    codes, unik = pd.factorize(np.asarray(s.tolist(), dtype=object), use_na_sentinel=True)
+    hasil = np.empty(len(unik) + 1, dtype=object)
+    hasil[:-1] = [fungsi(u) for u in unik] if len(unik) else []
+    hasil[-1] = fungsi(None)
+    return hasil[codes]
 
 
 # ------------------------------------------------------------------ entry point
@@ -475,7 +488,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
             if khusus:
                 isi = np.zeros(len(sub), dtype=bool)
                 for kan in khusus:
-                    isi |= ~sub[kan].map(nilai_kosong).to_numpy(dtype=bool)
+                    isi |= ~peta_unik(sub[kan], nilai_kosong).astype(bool)
                 sub = sub[isi]
         bagian.append(sub)
     df = pd.concat(bagian, ignore_index=True) if len(bagian) > 1 else bagian[0].reset_index(drop=True)
@@ -494,29 +507,24 @@ def kecamatan_kolom(b: Bingkai) -> None:
         return
     n = len(b.df)
     if b.ada("kecamatan"):
-        ids, nama = [None] * n, [None] * n
-        cache: dict = {}
-        for i, v in enumerate(b.df["kecamatan"].tolist()):
+        def satu(v):
             if baca.kosong_sel(v):
                 if ctx.kecamatan_id is None:
-                    b.galat(i, "kecamatan", "wajib diisi (atau pilih kecamatan saat impor)")
-                else:
-                    ids[i], nama[i] = ctx.kecamatan_id, ctx.kecamatan_nama
-                continue
+                    return None, "wajib diisi (atau pilih kecamatan saat impor)"
+                return (ctx.kecamatan_id, ctx.kecamatan_nama), None
             t = str(v).split("/")[-1].strip()
-            t = re.sub(r"(?i)^kec(amatan)?\.?\s+", "", t)
-            if v not in cache:
-                cache[v] = ctx.kecamatan_semua.get(kunci(t))
-            r = cache[v]
+            r = ctx.kecamatan_semua.get(kunci(re.sub(r"(?i)^kec(amatan)?\.?\s+", "", t)))
             if r is None:
-                b.galat(i, "kecamatan", f"kecamatan '{potong(v)}' tidak ada di basis data")
-            elif ctx.kecamatan_id is not None and r[0] != ctx.kecamatan_id:
-                b.galat(i, "kecamatan", f"kecamatan '{potong(v)}' berbeda dengan kecamatan yang dipilih "
-                                        f"({ctx.kecamatan_nama})")
-            else:
-                ids[i], nama[i] = r
-        b.df["kecamatan_id"] = pd.array(ids, dtype="Int64")
-        b.df["kecamatan"] = pd.Series(nama, dtype=object)
+                return None, f"kecamatan '{potong(v)}' tidak ada di basis data"
+            if ctx.kecamatan_id is not None and r[0] != ctx.kecamatan_id:
+                return None, f"kecamatan '{potong(v)}' berbeda dengan kecamatan yang dipilih ({ctx.kecamatan_nama})"
+            return r, None
+
+        hasil = peta_unik(b.df["kecamatan"], satu)
+        for i in np.flatnonzero([h[1] is not None for h in hasil]):
+            b.galat(int(i), "kecamatan", hasil[i][1])
+        b.df["kecamatan_id"] = pd.array([h[0][0] if h[0] else None for h in hasil], dtype="Int64")
+        b.df["kecamatan"] = pd.Series([h[0][1] if h[0] else None for h in hasil], dtype=object)
         return
     if ctx.kecamatan_id is None:
         raise ImporError("Pilih kecamatan (--kecamatan) atau sertakan kolom kecamatan di berkas.", salah_pakai=True)
@@ -588,7 +596,10 @@ _RINGKASAN = ("nrr", "ratarata", "ikm", "nilaihasil", "nilairatarata", "nilaiind
 
 def jenis_ringkasan(teks) -> str | None:
     """'total' for a JUMLAH/TOTAL/Σ row, 'ringkasan' for another summary row (NRR, rata-rata, surplus…), else None."""
-    if not isinstance(teks, str) or not teks.strip():
+    if not isinstance(teks, str):
+        return None
+    t = teks.lstrip()
+    if not t or t[0].isdigit():
         return None
     if _TOTAL.match(teks):
         return "total"
@@ -662,6 +673,17 @@ def ditandai(*hasil: tuple[str, Hasil]) -> set[tuple[int, str]]:
     for kan, h in hasil:
         out |= {(i, kan) for i in h.salah}
     return out
+
+
+def kolom_asli(s: pd.Series) -> list:
+    """A column as plain Python values for the database (None for every kind of missing), fast per dtype."""
+    if isinstance(s.dtype, pd.Int64Dtype):
+        return [None if v is pd.NA else int(v) for v in s.tolist()]
+    if s.dtype.kind == "f":
+        return [None if v != v else v for v in s.tolist()]
+    if s.dtype.kind in "iub":
+        return s.tolist()
+    return [v if v is None or type(v) is str else asli(v) for v in s.tolist()]
 
 
 def asli(v):

@@ -56,12 +56,34 @@ class Penulis:
         t = TABEL[tabel]
         return [dict(r._mapping) for r in self.conn.execute(select(t).where(*syarat))]
 
+    def muat_tupel(self, tabel: str, *syarat) -> tuple[list[str], list[tuple]]:
+        """Stored rows as tuples (lighter than dicts for large tables), with their column names."""
+        t = TABEL[tabel]
+        kolom = [c.name for c in t.columns]
+        return kolom, [tuple(r) for r in self.conn.execute(select(t).where(*syarat))]
+
+    def sisipkan_tupel(self, tabel: str, kolom: list[str], rows: list[tuple]) -> None:
+        """Insert rows given as tuples of `kolom`, turned into mappings one chunk at a time."""
+        if not rows:
+            return
+        t = TABEL[tabel]
+        nama = [*kolom, "import_id"]
+        for bagian in potongan(rows):
+            self.conn.execute(insert(t), [dict(zip(nama, (*r, self.import_id))) for r in bagian])
+        self.hitung[tabel].baru += len(rows)
+
     def sisipkan(self, tabel: str, rows: list[dict]) -> None:
         if not rows:
             return
         t = TABEL[tabel]
-        kolom = [c.name for c in t.columns if c.name != "id"]
-        data = [{**{c: r.get(c) for c in kolom}, "import_id": self.import_id} for r in rows]
+        kunci = set(rows[0])
+        if kunci <= set(t.columns.keys()) and all(len(r) == len(kunci) for r in rows):
+            data = rows  # already one shape: executemany takes them as they are
+            for r in data:
+                r["import_id"] = self.import_id
+        else:
+            kolom = [c.name for c in t.columns if c.name != "id"]
+            data = [{**{c: r.get(c) for c in kolom}, "import_id": self.import_id} for r in rows]
         for bagian in potongan(data):
             self.conn.execute(insert(t), bagian)
         self.hitung[tabel].baru += len(rows)

@@ -18,11 +18,11 @@ from sqlalchemy import select
 
 from dashboard import format as fmt
 from dashboard.anggaran import segmen
-from dashboard.impor import sel
+from dashboard.impor import baca, sel
 from dashboard.impor.dataset import umum
 from dashboard.impor.kolom import ROMAWI_TEKS, kunci
 from dashboard.impor.siap import (Bingkai, Persiapan, asli, cek, ditandai, jenis_ringkasan, kecamatan_kolom,
-                                  periode, rentang, validasi)
+                                  periode, peta_unik, rentang, validasi)
 from dashboard.impor.tulis import TABEL, Penulis, beda
 from dashboard.nilai import NilaiError, baca_sen
 
@@ -48,12 +48,13 @@ def _normal_kode(v) -> str | None:
 
 def siapkan(b: Bingkai) -> dict:
     ctx = b.ctx
-    kode_teks = b.df["kode"].map(lambda v: v if isinstance(v, str) else None)
-    label_kode = kode_teks.map(jenis_ringkasan).to_numpy(dtype=object)
-    label_baris = b.df["_pertama"].map(jenis_ringkasan).to_numpy(dtype=object)
+    label_kode = peta_unik(b.df["kode"], lambda v: jenis_ringkasan(v) if isinstance(v, str) else None)
+    label_baris = b.jenis_baris()
     kode_kosong = b.kosong("kode")
     uang_ada = [k for k in UANG if b.ada(k)]
-    tanpa_angka = np.all([b.kosong(k) for k in uang_ada], axis=0) if uang_ada else np.ones(len(b.df), dtype=bool)
+    tanpa_angka = np.zeros(len(b.df), dtype=bool)
+    for i in np.flatnonzero(kode_kosong):
+        tanpa_angka[i] = all(baca.kosong_sel(b.df[k].iat[i]) for k in uang_ada)
     total = ((label_kode == "total") | (kode_kosong & (label_baris == "total")))
     ringkasan = ((label_kode == "ringkasan") | (kode_kosong & (label_baris == "ringkasan")))
     judul = kode_kosong & tanpa_angka & ~total
@@ -73,7 +74,7 @@ def siapkan(b: Bingkai) -> dict:
     jenis_belanja = umum.kolom_teks(b, "jenis_belanja", maks=200)
     tahun = periode(b, "tahun")
     uang = {k: umum.kolom_angka(b, k, uang=True) for k in UANG}
-    persen = umum.kolom_angka(b, "persen")
+    persen = umum.kolom_angka(b, "persen", catat=True)
     panjang = b.ada("realisasi") or b.ada("rencana")
     lebar_r = [n_ for n_ in TW if b.ada(f"realisasi_tw{n_}")]
     lebar_c = [n_ for n_ in TW if b.ada(f"rencana_tw{n_}")]

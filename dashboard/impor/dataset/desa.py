@@ -8,6 +8,7 @@ is an error.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from sqlalchemy import func, select
@@ -17,7 +18,7 @@ from dashboard.impor import sel
 from dashboard.impor.dataset import umum
 from dashboard.impor.kolom import kunci
 from dashboard.impor.siap import (Bingkai, Persiapan, asli, cek, ditandai, jenis_ringkasan, kecamatan_kolom,
-                                  periode, rentang, validasi)
+                                  periode, peta_unik, rentang, validasi)
 from dashboard.impor.tulis import TABEL, Penulis, beda
 from models.tables import Desa
 
@@ -37,8 +38,9 @@ def wajib_hilang(b: Bingkai) -> list[str]:
 
 def siapkan(b: Bingkai) -> dict:
     ctx = b.ctx
-    nama_total = b.df["nama_desa"].map(lambda v: jenis_ringkasan(v) if isinstance(v, str) else None).notna()
-    b.saring(~((b.kosong("nama_desa") & b.ringkasan()) | nama_total.to_numpy(dtype=bool)))
+    nama_total = np.array([j is not None for j in peta_unik(
+        b.df["nama_desa"], lambda v: jenis_ringkasan(v) if isinstance(v, str) else None)], dtype=bool)
+    b.saring(~((b.kosong("nama_desa") & b.ringkasan()) | nama_total))
     if not len(b.df):
         ctx.galat.tambah(None, None, "Berkas tidak berisi baris desa.")
         return {}

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from dashboard.impor import sel
 from dashboard.impor.dataset import umum
 from dashboard.impor.kolom import ROMAWI_TEKS, kunci
-from dashboard.impor.siap import (Bingkai, Persiapan, asli, kecamatan_kolom, periode, rentang, validasi)
+from dashboard.impor.siap import (Bingkai, Persiapan, asli, kecamatan_kolom, periode, peta_unik, rentang,
+                                  validasi)
 from dashboard.impor.tulis import TABEL, Penulis, beda
 from models.tables import Indikator
 
@@ -82,7 +83,7 @@ def siapkan(b: Bingkai) -> dict:
         bagian = []
         for k in lebar:
             h = nilai_tw[k]
-            ada = ~b.df[k].map(sel.kosong).to_numpy(dtype=bool)
+            ada = ~peta_unik(b.df[k], sel.kosong).astype(bool)
             sub = dasar[ada].copy()
             sub["triwulan"] = pd.array([int(k[-1])] * len(sub), dtype="Int64")
             sub["nilai"] = h.nilai[ada].to_numpy()

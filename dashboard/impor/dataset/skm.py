@@ -12,6 +12,7 @@ import json
 import re
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from sqlalchemy import select
@@ -19,7 +20,7 @@ from sqlalchemy import select
 from dashboard import format as fmt
 from dashboard.impor import sel
 from dashboard.impor.dataset import umum
-from dashboard.impor.siap import (Bingkai, Persiapan, asli, ditandai, jenis_ringkasan, kecamatan_kolom, periode,
+from dashboard.impor.siap import (Bingkai, Persiapan, asli, ditandai, kecamatan_kolom, kolom_asli, periode,
                                   rentang, validasi)
 from dashboard.impor.tulis import TABEL, Penulis
 from dashboard.nilai import NilaiError, baca_angka
@@ -46,20 +47,15 @@ def muat_jawaban(session) -> dict[tuple[str | None, str], int]:
 def baca_skor(s: pd.Series, unsur: str, jawaban: dict, gaya: str) -> sel.Hasil:
     """Scores of one unsur: numbers, or text answers through the answer table (the unsur's own first)."""
     label = LABEL_UNSUR.get(unsur, unsur)
-    out, salah, cache = [], {}, {}
-    for i, v in enumerate(s.tolist()):
+
+    def satu(v):
         if sel.kosong(v):
-            out.append(None)
-            continue
-        if v not in cache:
-            cache[v] = _skor_satu(v, unsur, label, jawaban, gaya)
-        r = cache[v]
-        if isinstance(r, str):
-            salah[i] = r
-            out.append(None)
-        else:
-            out.append(r)
-    return sel.Hasil(pd.Series(pd.array(out, dtype="Int64"), index=s.index), salah)
+            return None, None
+        r = _skor_satu(v, unsur, label, jawaban, gaya)
+        return (None, r) if isinstance(r, str) else (r, None)
+
+    out, salah = sel.per_unik(s, satu)
+    return sel.Hasil(pd.Series(pd.array(list(out), dtype="Int64"), index=s.index), salah)
 
 
 def _skor_satu(v, unsur: str, label: str, jawaban: dict, gaya: str):
@@ -89,10 +85,10 @@ def _skor_satu(v, unsur: str, label: str, jawaban: dict, gaya: str):
 
 def siapkan(b: Bingkai) -> dict:
     ctx = b.ctx
-    ringkas = b.df["_pertama"].map(jenis_ringkasan)
-    total = (ringkas == "total").to_numpy(dtype=bool)
+    ringkas = b.jenis_baris()
+    total = ringkas == "total"
     baris_total = b.df[total].reset_index(drop=True)
-    b.saring(ringkas.isna().to_numpy(dtype=bool))
+    b.saring(np.array([r is None for r in ringkas], dtype=bool))
     if not len(b.df):
         ctx.galat.tambah(None, None, "Berkas tidak berisi jawaban responden (hanya baris jumlah atau rekap).")
         return {}
@@ -129,9 +125,8 @@ def siapkan(b: Bingkai) -> dict:
     t["baris"] = b.df["baris"].to_numpy()
     umum.duplikat(b, t[["kecamatan_id", "tahun", "triwulan", "id_responden"]],
                   lambda r: f"responden '{r[3]}' ({fmt.triwulan(r[2])} {r[1]})")
-    kuartal = sorted({(asli(k), asli(th), asli(tw)) for k, th, tw in zip(t["kecamatan_id"], t["tahun"],
-                                                                          t["triwulan"])
-                      if None not in (asli(k), asli(th), asli(tw))})
+    kuartal = sorted({(int(k), int(th), int(tw)) for k, th, tw in t[["kecamatan_id", "tahun", "triwulan"]]
+                      .dropna().drop_duplicates().itertuples(index=False, name=None)})
     if ctx.mode == "tambah" and kuartal:
         _tolak_berkas_sama(b, kuartal)
     if not ctx.galat and not baris_total.empty:
@@ -187,53 +182,62 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
     kuartal = {tuple(x) for x in p.lingkup}
     kids = sorted({x[0] for x in kuartal})
     tahun = sorted({x[1] for x in kuartal})
-    tersimpan: dict[tuple, list[dict]] = defaultdict(list)
-    for r in w.muat("skm_responden", t.c.kecamatan_id.in_(kids), t.c.tahun.in_(tahun)):
-        k = (r["kecamatan_id"], r["tahun"], r["triwulan"])
+    # Stored and new rows stay tuples (100 000 responses must fit comfortably in memory).
+    kolom_db, simpan = w.muat_tupel("skm_responden", t.c.kecamatan_id.in_(kids), t.c.tahun.in_(tahun))
+    pos = {c: k for k, c in enumerate(kolom_db)}
+    i_kuartal = [pos["kecamatan_id"], pos["tahun"], pos["triwulan"]]
+    i_isi = [pos[c] for c in KONTEN]
+    i_id, i_idr = pos["id"], pos["id_responden"]
+    tersimpan: dict[tuple, list[tuple]] = defaultdict(list)
+    for r in simpan:
+        k = tuple(r[j] for j in i_kuartal)
         if k in kuartal:
             tersimpan[k].append(r)
-    rows = umum.rekaman(data, ["kecamatan_id", "tahun", "triwulan", *KONTEN])
+    del simpan
+    kolom = ["kecamatan_id", "tahun", "triwulan", *KONTEN]
+    rows = list(zip(*(kolom_asli(data[c]) for c in kolom)))
+    j_idr = 3 + KONTEN.index("id_responden")
     per_kuartal: dict[tuple, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
-        per_kuartal[(r["kecamatan_id"], r["tahun"], r["triwulan"])].append(i)
+        per_kuartal[r[:3]].append(i)
     status = [umum.TETAP] * len(rows)
-    baru, ubah, hapus = [], [], []
+    baru: list[tuple] = []
+    ubah, hapus = [], []
     for k, idx in per_kuartal.items():
         lama = tersimpan.get(k, [])
         if p.tambahan["mode"] == "tambah":
-            ada_id = {r["id_responden"] for r in lama if r["id_responden"] is not None}
+            ada_id = {r[i_idr] for r in lama if r[i_idr] is not None}
             for i in idx:
-                if rows[i]["id_responden"] is not None and rows[i]["id_responden"] in ada_id:
+                if rows[i][j_idr] is not None and rows[i][j_idr] in ada_id:
                     continue
                 baru.append(rows[i])
                 status[i] = umum.BARU
             continue
-        kolam: dict[tuple, list[dict]] = defaultdict(list)
+        kolam: dict[tuple, list[tuple]] = defaultdict(list)
         for r in lama:
-            kolam[tuple(r[c] for c in KONTEN)].append(r)
+            kolam[tuple(r[j] for j in i_isi)].append(r)
         sisa = []
         for i in idx:
-            kunci_isi = tuple(rows[i][c] for c in KONTEN)
-            if kolam.get(kunci_isi):
-                kolam[kunci_isi].pop()
+            daftar = kolam.get(rows[i][3:])
+            if daftar:
+                daftar.pop()
             else:
                 sisa.append(i)
         sisa_lama = [r for daftar in kolam.values() for r in daftar]
-        per_id = {r["id_responden"]: r for r in sisa_lama if r["id_responden"] is not None}
+        per_id = {r[i_idr]: r for r in sisa_lama if r[i_idr] is not None}
         dipakai = set()
         for i in sisa:
-            r_id = rows[i]["id_responden"]
+            r_id = rows[i][j_idr]
             lama_r = per_id.get(r_id) if r_id is not None else None
-            if lama_r is not None and lama_r["id"] not in dipakai:
-                dipakai.add(lama_r["id"])
-                ubah.append((lama_r, {c: rows[i][c] for c in KONTEN}))
+            if lama_r is not None and lama_r[i_id] not in dipakai:
+                dipakai.add(lama_r[i_id])
+                ubah.append((dict(zip(kolom_db, lama_r)), dict(zip(KONTEN, rows[i][3:]))))
                 status[i] = umum.BERUBAH
             else:
                 baru.append(rows[i])
                 status[i] = umum.BARU
-        hapus += [r for r in sisa_lama if r["id"] not in dipakai]
+        hapus += [dict(zip(kolom_db, r)) for r in sisa_lama if r[i_id] not in dipakai]
     w.hapus("skm_responden", hapus)
     w.ubah("skm_responden", ubah)
-    w.sisipkan("skm_responden", baru)
+    w.sisipkan_tupel("skm_responden", kolom, baru)
     return umum.tally(zip(data["baris"].tolist(), status))
-

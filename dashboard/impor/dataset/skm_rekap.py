@@ -48,7 +48,7 @@ def _panjang(b: Bingkai) -> dict:
     b.saring(~np.asarray(komposit, dtype=bool))
     kecamatan_kolom(b)
     unsur_teks = umum.kolom_teks(b, "unsur", maks=300)
-    nilai = umum.kolom_angka(b, "nrr")
+    nilai = umum.kolom_angka(b, "nrr", catat=True)
     responden = umum.kolom_bulat(b, "responden")
     tahun = periode(b, "tahun")
     triwulan = periode(b, "triwulan")
@@ -106,7 +106,7 @@ def _lebar(b: Bingkai) -> dict:
     responden = umum.kolom_bulat(b, "responden")
     n = len(b.df)
     kolom = [k for k in (*LEBAR, "ikm") if b.ada(k)]
-    nilai = {k: umum.kolom_angka(b, k) for k in kolom}
+    nilai = {k: umum.kolom_angka(b, k, catat=True) for k in kolom}
     t = pd.DataFrame({k: h.nilai for k, h in nilai.items()})
     skema = pa.DataFrameSchema({k: pa.Column(nullable=True, checks=[
         rentang("ikm", 25, 100) if k == "ikm" else rentang("nrr", 1, 4)]) for k in kolom})

@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 
 from dashboard.impor import sel
-from dashboard.impor.siap import Bingkai, asli
+from dashboard.impor.siap import Bingkai, asli, kolom_asli
 
 TETAP, BERUBAH, BARU = 0, 1, 2
 NAMA_STATUS = {TETAP: "tetap", BERUBAH: "berubah", BARU: "baru"}
@@ -21,10 +21,10 @@ def kolom_teks(b: Bingkai, kanonik: str, *, maks: int = sel.TEKS_MAKS) -> sel.Ha
     return h
 
 
-def kolom_angka(b: Bingkai, kanonik: str, *, uang: bool = False) -> sel.Hasil | None:
+def kolom_angka(b: Bingkai, kanonik: str, *, uang: bool = False, catat: bool = False) -> sel.Hasil | None:
     if not b.ada(kanonik):
         return None
-    h = sel.angka(b.df[kanonik], b.ctx.gaya_angka, uang=uang)
+    h = sel.angka(b.df[kanonik], b.ctx.gaya_angka, uang=uang, catat=catat)
     b.laporkan(kanonik, h)
     return h
 
@@ -76,7 +76,7 @@ def tally(pasangan) -> dict[str, int]:
 
 def rekaman(df: pd.DataFrame, kolom: list[str]) -> list[dict]:
     """Rows as plain Python dicts (None for every kind of missing)."""
-    data = {c: [asli(v) for v in df[c].tolist()] for c in kolom}
+    data = {c: kolom_asli(df[c]) for c in kolom}
     return [dict(zip(kolom, vals)) for vals in zip(*(data[c] for c in kolom))] if kolom else [{} for _ in range(len(df))]
 
 
