@@ -171,6 +171,12 @@ def ukur(url: str, kecamatan: str, tahun: int, triwulan: int, ulang: int, hanya:
     return hasil
 
 
+def fmt_triwulan(tw: int) -> str:
+    from dashboard.format import triwulan
+
+    return triwulan(tw)
+
+
 def markdown(hasil: list[dict], info: dict) -> str:
     baris = [
         "# Benchmark halaman (AppTest)",
@@ -178,7 +184,7 @@ def markdown(hasil: list[dict], info: dict) -> str:
         f"Dibuat {info['waktu']} oleh `tests/benchmarks/bench_halaman.py` pada {info['mesin']}.",
         "",
         f"Basis data: Kabupaten Uji dari `tests/benchmarks/kabupaten_besar.py` ({info['data']}). "
-        f"Periode: Kecamatan {info['kecamatan']}, {info['tahun']} TW {info['triwulan']}. "
+        f"Periode: Kecamatan {info['kecamatan']}, {fmt_triwulan(info['triwulan'])} {info['tahun']}. "
         f"Median dari {info['ulang']} kali jalan. Dingin = `st.cache_data` dikosongkan sebelum jalan; "
         f"hangat = halaman yang sama dijalankan lagi. Waktu = jam dinding satu `AppTest.run()`; CPU = waktu CPU "
         f"utas skrip saja (tidak terpengaruh beban lain di mesin). SQL = jumlah pernyataan SQL yang dikirim selama "
