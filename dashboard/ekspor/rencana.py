@@ -28,6 +28,7 @@ from dashboard.skala import kategori
 BIRU = "#1f5fa8"
 JINGGA = "#f08c00"
 ABU = "#6c757d"
+INDIKATOR_PER_SALINDIA = 5  # a sasaran with more indicators continues on the next slide
 BATAS_NARASI = 1100  # characters of faktor text per column on one slide; more goes to a continuation slide
 BARIS_TABEL_MAKS = 9  # rows of a slide table; the rest is counted in a line below it
 PRATINJAU_BARIS = 4  # table rows the Laporan page's preview lists
@@ -160,11 +161,14 @@ def _sasaran(b: Bahan) -> list[Salindia]:
     terakhir = {r["Kode"]: r for r in faktor.to_dict("records")}  # the latest TW with texts, per indicator
     out = []
     for nomor, (sasaran, isi) in enumerate(kelompok.items(), start=1):
-        out += _salindia_sasaran(b, nomor, sasaran, isi, terakhir)
+        for awal in range(0, len(isi), INDIKATOR_PER_SALINDIA):
+            out += _salindia_sasaran(b, nomor, sasaran, isi[awal:awal + INDIKATOR_PER_SALINDIA], terakhir,
+                                     lanjutan=awal > 0)
     return out
 
 
-def _salindia_sasaran(b: Bahan, nomor: int, sasaran: str, isi: list[IkuBaris], faktor: dict) -> list[Salindia]:
+def _salindia_sasaran(b: Bahan, nomor: int, sasaran: str, isi: list[IkuBaris], faktor: dict,
+                      lanjutan: bool) -> list[Salindia]:
     tw = fmt.triwulan(b.triwulan)
     lalu = f"s.d. {tw} {b.tahun - 1}"
     tabel = Tabel(["Indikator", f"Target s.d. {tw}", "Realisasi", "Capaian", "Kategori", lalu, "Target Renstra",
@@ -193,7 +197,7 @@ def _salindia_sasaran(b: Bahan, nomor: int, sasaran: str, isi: list[IkuBaris], f
             bagian[-1] = uji
     out = []
     for j, kelompok in enumerate(bagian):
-        judul = f"Sasaran {nomor}: {sasaran}" + (" (lanjutan)" if j else "")
+        judul = f"Sasaran {nomor}: {sasaran}" + (" (lanjutan)" if j or lanjutan else "")
         teks = [(k, _narasi(kelompok, faktor, k, b)) for k in ai.KOLOM_FAKTOR.values()]
         s = Salindia("sasaran", judul, f"Target, realisasi dan capaian s.d. {tw} {b.tahun}", teks=teks,
                      catatan="\n\n".join(f"{k}:\n{_narasi(kelompok, faktor, k, b, lengkap=True)}"
@@ -207,15 +211,21 @@ def _salindia_sasaran(b: Bahan, nomor: int, sasaran: str, isi: list[IkuBaris], f
 
 
 def _narasi(isi: list[IkuBaris], faktor: dict, kolom: str, b: Bahan, lengkap: bool = False) -> str:
-    bagian = []
+    """One column's texts: each indicator's latest (an older TW's marked), the indicators without one together."""
+    tw = fmt.triwulan(b.triwulan)
+    bagian, kosong = [], []
     for x in isi:
         r = faktor.get(x.ind.kode)
         teks = (r or {}).get(kolom) or ""
         if not teks:
-            teks = f"belum diisi s.d. {fmt.triwulan(b.triwulan)} (isi di halaman IKU)"
-        elif r["Triwulan"] != fmt.triwulan(b.triwulan) and not lengkap:
+            kosong.append(x.ind.kode)
+            continue
+        if r["Triwulan"] != tw and not lengkap:
             teks = f"({r['Triwulan']}) {teks}"
         bagian.append(f"{x.ind.kode}: {teks}" if len(isi) > 1 or lengkap else teks)
+    if kosong:
+        siapa = f" untuk {', '.join(kosong)}" if len(isi) > 1 or lengkap else ""
+        bagian.append(f"Belum diisi s.d. {tw}{siapa} (isi di halaman IKU).")
     return "\n".join(bagian)
 
 
