@@ -275,7 +275,8 @@ def grafik_kabupaten(hasil: Perbandingan, ukuran: str, *, tinggi_baris: int = 24
     y = alt.Y("label:N", sort=urutan, title=None,
               axis=alt.Axis(labelLimit=200, labelFontSize=12, labelFontWeight=alt.ExprRef(
                   f"datum.value === {json.dumps(acuan)} ? 'bold' : 'normal'")))
-    x = alt.X("nilai:Q", title=sumbu, scale=alt.Scale(domain=_domain(df["nilai"].tolist() + [rata])),
+    ruang = 0.35 if ukuran == "desa" else 0.22  # the desa labels carry the count too ("80,00 % · 12/15")
+    x = alt.X("nilai:Q", title=sumbu, scale=alt.Scale(domain=_domain(df["nilai"].tolist() + [rata], ruang)),
               axis=alt.Axis(format="~s" if ukuran == "efisiensi" else "d"))
     tooltip = [alt.Tooltip("kecamatan:N", title="Kecamatan"), alt.Tooltip("peringkat:Q", title="Peringkat"),
                alt.Tooltip("teks:N", title=judul)]
@@ -311,9 +312,9 @@ def _subjudul(hasil: Perbandingan, ukuran: str) -> str:
     return " · ".join(bagian)
 
 
-def _domain(nilai: list[float | None]) -> list[float]:
+def _domain(nilai: list[float | None], ruang: float = 0.22) -> list[float]:
     """The value axis from 0 (or below, for a negative efficiency) with room for the labels at the bar ends."""
     ada = [v for v in nilai if v is not None] or [0.0]
     atas, bawah = max(max(ada), 0.0), min(min(ada), 0.0)
     rentang = (atas - bawah) or 1.0
-    return [bawah - (0.1 * rentang if bawah < 0 else 0), atas + 0.22 * rentang]
+    return [bawah - (0.1 * rentang if bawah < 0 else 0), atas + ruang * rentang]
