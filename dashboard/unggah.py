@@ -51,6 +51,8 @@ SUMBER_DATASET = {
             "dan (boleh) skor dimensi.",
     "skala": "Skala kategori (batas bawah dan label) yang dapat dipilih di Pengaturan; berlaku untuk semua kecamatan.",
 }
+LABEL_DATASET = {"indikator": "Indikator", "realisasi": "Realisasi", "anggaran": "Anggaran", "skm": "SKM",
+                 "skm-rekap": "Rekap SKM", "desa": "Desa", "skala": "Skala"}
 # Where the imported data shows.
 HALAMAN_DATASET = {
     "indikator": ("pages/iku.py", "IKU"), "realisasi": ("pages/iku.py", "IKU"),
@@ -221,6 +223,7 @@ def uraian_format(p) -> str:
     if f.get("baris_header"):
         bagian.append(f"judul kolom di baris {f['baris_header']}")
     bagian.append(f"{fmt.angka(p.baris_dibaca, 0)} baris data")
+    bagian.append(f"angka gaya {GAYA_ANGKA.get(f.get('gaya_angka', 'id'), f.get('gaya_angka'))}")
     return " · ".join(b for b in bagian if b)
 
 
@@ -239,19 +242,22 @@ def uraian_periode(pem: Pemeriksaan) -> list[str]:
     lingkup = p.lingkup or []
     tahun = sorted({x[1] for x in lingkup if len(x) > 1 and x[1] is not None})
     tw = sorted({x[2] for x in lingkup if len(x) > 2 and x[2] is not None})
+    # A period the engine could not read yet (a file with errors) is left out rather than shown as "—".
     if ds != "skala":
-        teks = ", ".join(map(str, tahun)) or (str(pem.argumen["tahun"]) if pem.argumen.get("tahun") else "—")
+        teks = ", ".join(map(str, tahun)) or (str(pem.argumen["tahun"]) if pem.argumen.get("tahun") else "")
         asal = ("dari pilihan Anda" if pem.opsi.tahun is not None else
                 "dari bingkai di samping, karena berkas tidak memuat tahun" if "tahun" in pem.dari_frame
                 else "dari berkas")
-        out.append(f"tahun **{teks}** ({asal})")
+        if teks:
+            out.append(f"tahun **{teks}** ({asal})")
     if ds in PAKAI_TRIWULAN:
         teks = ", ".join(fmt.triwulan(t) for t in tw) or (
-            fmt.triwulan(pem.argumen["triwulan"]) if pem.argumen.get("triwulan") else "—")
+            fmt.triwulan(pem.argumen["triwulan"]) if pem.argumen.get("triwulan") else "")
         asal = ("dari pilihan Anda" if pem.opsi.triwulan is not None else
                 "dari bingkai di samping, karena berkas tidak memuat triwulan" if "triwulan" in pem.dari_frame
                 else "dari berkas")
-        out.append(f"triwulan **{teks}** ({asal})")
+        if teks:
+            out.append(f"triwulan **{teks}** ({asal})")
     return out
 
 
@@ -259,9 +265,11 @@ def _kanonik(teks: str) -> str:
     return teks.split(" (")[0]
 
 
-def tabel_pemetaan(p, manual: dict[str, str | None] | None = None) -> pd.DataFrame:
-    """Each header of the file and the column it is read as (or 'diabaikan'); missing required columns last."""
-    manual = manual or {}
+def tabel_pemetaan(p, manual: dict[str, str | None] | None = None,
+                   tersimpan: dict[str, str | None] | None = None) -> pd.DataFrame:
+    """Each header of the file and the column it is read as (or 'diabaikan') and why: recognised, mapped by hand,
+    or from the saved mapping; missing required columns last."""
+    manual, tersimpan = manual or {}, tersimpan or {}
     kolom = KOLOM[p.dataset]
     rows = []
     for h in p.header:
@@ -270,7 +278,8 @@ def tabel_pemetaan(p, manual: dict[str, str | None] | None = None) -> pd.DataFra
         cocok = p.pemetaan.get(h)
         if cocok:
             k = kolom.get(_kanonik(cocok))
-            asal = "dipetakan manual" if h in manual else "dikenali otomatis"
+            asal = ("dipetakan manual" if h in manual else "dari pemetaan tersimpan" if tersimpan.get(h)
+                    else "dikenali otomatis")
             rows.append({"Judul kolom di berkas": h, "Dibaca sebagai": cocok,
                          "Keterangan": f"{asal}" + (f" · {k.arti}" if k else ""), "_warna_Dibaca sebagai": None})
         else:
@@ -279,7 +288,8 @@ def tabel_pemetaan(p, manual: dict[str, str | None] | None = None) -> pd.DataFra
                          "_warna_Dibaca sebagai": "#e9ecef"})
     for k in p.wajib_hilang:
         rows.append({"Judul kolom di berkas": "—", "Dibaca sebagai": k,
-                     "Keterangan": f"WAJIB, tidak ada di berkas · {kolom[k].arti}" if k in kolom else "WAJIB, tidak ada",
+                     "Keterangan": f"WAJIB, tidak ada di berkas · {kolom[k].arti}" if k in kolom
+                     else "WAJIB, tidak ada di berkas",
                      "_warna_Dibaca sebagai": "#a61e1e"})
     return pd.DataFrame(rows, columns=["Judul kolom di berkas", "Dibaca sebagai", "Keterangan",
                                        "_warna_Dibaca sebagai"])
@@ -312,6 +322,9 @@ def tabel_pratinjau(p, n: int = 10) -> pd.DataFrame:
     df = p.pratinjau(n)
     if df.empty:
         return df
+    # Money (stored in sen) is shown in rupiah: the '(Rp)' suffix gives it the rupiah format.
+    uang = {c[:-4].replace("_", " ").capitalize() for c in p.data.columns if c.endswith("_sen")}
+    df = df.rename(columns={c: f"{c} (Rp)" for c in df.columns if c in uang})
     kosong = [c for c in df.columns if df[c].map(_tanpa_nilai).all()]
     df = df.drop(columns=kosong)
     df = df.rename(columns={c: _TW.sub(lambda m: fmt.triwulan(int(m.group(1))), str(c)) for c in df.columns})
@@ -411,15 +424,16 @@ def tabel_riwayat(rows: list[dict], sorot: int | None = None) -> pd.DataFrame:
     for r in rows:
         label, warna = STATUS.get(r["status"], (r["status"], None))
         out.append({
-            "No.": f"#{r['id']}", "Waktu": waktu_lokal(r["waktu"]), "Pengguna": r["pengguna"],
-            "Data": JUDUL_DATASET.get(r["dataset"], r["dataset"]), "Berkas": r["nama_file"],
+            "No.": f"#{r['id']}", "Waktu": waktu_lokal(r["waktu"]), "Status": label,
+            "Data": LABEL_DATASET.get(r["dataset"], r["dataset"]), "Berkas": r["nama_file"],
+            "Periode": _periode_log(r),
             "Kecamatan": r.get("kecamatan") or ("semua" if r["dataset"] == "skala" else "se-kabupaten"),
-            "Periode": _periode_log(r), "Status": label,
+            "Pengguna": r["pengguna"],
             "Dibaca": r["baris_dibaca"], "Baru": r["baris_baru"], "Berubah": r["baris_berubah"],
             "Tetap": r["baris_tetap"], "Ditolak": r["baris_ditolak"], "Peringatan": len(r.get("peringatan") or []),
             "_warna_Status": warna, "_tebal": sorot is not None and r["id"] == sorot,
         })
-    return pd.DataFrame(out, columns=["No.", "Waktu", "Pengguna", "Data", "Berkas", "Kecamatan", "Periode", "Status",
+    return pd.DataFrame(out, columns=["No.", "Waktu", "Status", "Data", "Berkas", "Periode", "Kecamatan", "Pengguna",
                                       "Dibaca", "Baru", "Berubah", "Tetap", "Ditolak", "Peringatan", "_warna_Status",
                                       "_tebal"])
 

@@ -197,25 +197,27 @@ with tab_berkas:
     with st.expander("Pilihan impor (bawaan sudah sesuai untuk kebanyakan berkas)", icon=":material/tune:"):
         kiri, tengah, kanan = st.columns(3)
         kecamatan_pilih = nama
-        tahun_pilih = tw_pilih = None
+        tahun_pilih = tw_pilih = 0
         with kiri:
             if ds != "skala":
                 pilihan = [*nama_kec, ""]
                 kecamatan_pilih = st.selectbox(
                     "Kecamatan", pilihan, index=pilihan.index(nama), key=f"unggah_kecamatan_{nama}",
-                    format_func=lambda n: n or "Sesuai kolom kecamatan di berkas (se-kabupaten)",
-                    help="Berkas berisi beberapa kecamatan (kolom 'kecamatan'): pilih 'Sesuai kolom kecamatan'.")
-                tahun_list = [None, *range(tahun + 1, tahun - 6, -1)]
+                    format_func=lambda n: n or "Sesuai kolom kecamatan di berkas",
+                    help="Berkas se-kabupaten berisi beberapa kecamatan (kolom 'kecamatan'): pilih 'Sesuai kolom "
+                         "kecamatan di berkas'.")
+                # 0 = from the file, else the frame's (a None option would show as an empty, clearable box).
                 tahun_pilih = st.selectbox(
-                    "Tahun", tahun_list, key=f"unggah_tahun_{tahun}",
-                    format_func=lambda t: str(t) if t else f"Otomatis: dari berkas; bila tidak ada, {tahun}",
-                    help="Dipakai bila berkas tidak punya kolom tahun (atau tahun di judul kolom / judul laporan).")
+                    "Tahun", [0, *range(tahun + 1, tahun - 6, -1)], key=f"unggah_tahun_{tahun}",
+                    format_func=lambda t: str(t) if t else f"Dari berkas (atau {tahun})",
+                    help=f"Dari berkas: kolom tahun, tahun di judul kolom atau di judul laporan; bila tidak ada, "
+                         f"{tahun} dari bingkai di samping. Pilih tahun untuk menimpa.")
             if ds in u.PAKAI_TRIWULAN:
                 tw_pilih = st.selectbox(
-                    "Triwulan", [None, 1, 2, 3, 4], key=f"unggah_tw_{tw}",
-                    format_func=lambda t: fmt.triwulan(t) if t else
-                    f"Otomatis: dari berkas; bila tidak ada, {fmt.triwulan(tw)}",
-                    help="Dipakai bila berkas tidak punya kolom triwulan (atau triwulan di judul kolom).")
+                    "Triwulan", [0, 1, 2, 3, 4], key=f"unggah_tw_{tw}",
+                    format_func=lambda t: fmt.triwulan(t) if t else f"Dari berkas (atau {fmt.triwulan(tw)})",
+                    help=f"Dari berkas: kolom triwulan atau triwulan di judul kolom (Realisasi s.d. TW II); bila "
+                         f"tidak ada, {fmt.triwulan(tw)} dari bingkai di samping. Pilih triwulan untuk menimpa.")
         with tengah:
             gaya = st.radio("Gaya angka di berkas", list(u.GAYA_ANGKA), format_func=u.GAYA_ANGKA.get,
                             key="unggah_gaya",
@@ -237,12 +239,12 @@ with tab_berkas:
                                      help="Pemetaan judul kolom yang pernah Anda simpan untuk jenis data ini.")
     berkas = st.file_uploader(
         f"Berkas CSV atau Excel (.xlsx), paling besar {fmt.angka_ringkas(maks_mb)} MB",
-        type=["csv", "txt", "xlsx", "xlsm", "xls", "ods"], key=f"unggah_berkas_{ss.get('unggah_berkas_n', 0)}",
+        key=f"unggah_berkas_{ss.get('unggah_berkas_n', 0)}",
         help="Batas ukuran diatur di Pengaturan (ukuran_file_maks_mb).")
 
     if berkas is None:
         ui.kosong("Belum ada berkas dipilih.", "Pilih jenis data, lalu seret berkasnya ke kotak di atas atau klik "
-                  "**Browse files**. Berkas diperiksa lebih dulu; tidak ada yang disimpan sebelum Anda menekan "
+                  "**Upload**. Berkas diperiksa lebih dulu; tidak ada yang disimpan sebelum Anda menekan "
                   "**Simpan**.")
     else:
         isi = berkas.getvalue()
@@ -250,7 +252,7 @@ with tab_berkas:
         lembar = None
         if len(lembar_ada) > 1:
             lembar = st.selectbox("Lembar (sheet) yang diimpor", lembar_ada, key=f"unggah_lembar_{berkas.file_id}",
-                                  help="Berkas Excel ini punya beberapa lembar; yang pertama dipakai bila tidak dipilih.")
+                                  help="Berkas Excel ini punya beberapa lembar; bawaannya lembar pertama.")
         kunci_peta = f"unggah_peta_{berkas.file_id}_{ds}"
         header_lalu = ss.get(kunci_peta + "_header", [])
         manual = {h: (ss.get(f"{kunci_peta}_{i}") or None) for i, h in enumerate(header_lalu)
@@ -259,7 +261,8 @@ with tab_berkas:
         pemetaan = peta_nama or None
         if manual_isi:
             pemetaan = {**(baca_isi_pemetaan(ds, peta_nama, kunci) if peta_nama else {}), **manual}
-        opsi = u.Opsi(ds, kecamatan_pilih or None, tahun_pilih, tw_pilih, lembar, pemetaan, per_tw, mode, gaya)
+        opsi = u.Opsi(ds, kecamatan_pilih or None, tahun_pilih or None, tw_pilih or None, lembar, pemetaan, per_tw,
+                      mode, gaya)
 
         kunci_cek = (berkas.file_id, berkas.name, opsi.kunci(), tahun, tw, kunci)
         tersimpan = ss.get("unggah_cek")
@@ -270,8 +273,10 @@ with tab_berkas:
                 pem = u.periksa(isi, berkas.name, opsi, tahun_frame=tahun, triwulan_frame=tw)
             dicatat = ss.setdefault("unggah_dicatat", {})
             if pem.hasil is not None and pem.hasil.status == "ditolak":
-                tanda = (pem.hasil.sha256, opsi.kunci(), str(pem.argumen))
-                if tanda not in dicatat:  # the rejected attempt is logged once (formats.md §1)
+                # The rejected attempt is logged (formats.md §1), once per file and dataset in a session: trying
+                # other options (a mapping, the number style) on the same file does not log each try.
+                tanda = (pem.hasil.sha256, ds)
+                if tanda not in dicatat:
                     hasil, _ = u.simpan(pem, isi, berkas.name)
                     dicatat[tanda] = hasil.import_id if hasil else None
                     ui.hapus_cache()
@@ -296,7 +301,7 @@ with tab_berkas:
                 st.info(f"Berkas yang sama persis sudah diimpor pada {u.waktu_lokal(sama['waktu'])} (impor "
                         f"#{sama['id']}).", icon=":material/content_copy:")
 
-            df_peta = u.tabel_pemetaan(p, manual_isi)
+            df_peta = u.tabel_pemetaan(p, manual_isi, baca_isi_pemetaan(ds, peta_nama, kunci) if peta_nama else None)
             diabaikan = int((df_peta["Dibaca sebagai"] == "diabaikan").sum())
             judul_peta = (f"Pemetaan kolom: {len(p.pemetaan)} dikenali, {diabaikan} diabaikan"
                           + (f", **{len(p.wajib_hilang)} kolom wajib tidak ada**" if p.wajib_hilang else ""))
@@ -331,8 +336,8 @@ with tab_berkas:
                                            "untuk berkas berikutnya.", icon=":material/check_circle:")
 
             if pem.galat:
-                nomor = f" Percobaan ini tercatat di riwayat sebagai impor #{h.import_id} (ditolak)." \
-                    if h.import_id else ""
+                nomor = (f" Percobaan dengan berkas ini tercatat di riwayat sebagai impor #{h.import_id} "
+                         "(ditolak)." if h.import_id else "")
                 st.error(f"Berkas ditolak: {len(pem.galat)} galat. Tidak ada data yang disimpan. Perbaiki berkas "
                          f"lalu unggah lagi.{nomor}", icon=":material/block:")
                 df_galat = u.tabel_galat(pem.galat)
@@ -395,11 +400,11 @@ with tab_isian:
                    "manual yang dapat dibatalkan. Triwulan lain: ganti triwulan di bingkai samping.")
         kolom = u.kolom_isian(tw)
         konfigurasi = {"Kode": st.column_config.TextColumn(width="small"),
-                       "Indikator": st.column_config.TextColumn(width="large"),
+                       "Indikator": st.column_config.TextColumn(width=300),
                        "Satuan": st.column_config.TextColumn(width="small"),
                        "Keterangan": st.column_config.TextColumn(width="medium", max_chars=2000)}
         for label in list(kolom)[:3]:
-            konfigurasi[label] = st.column_config.TextColumn(width="small", help=f"{label}; angka gaya Indonesia")
+            konfigurasi[label] = st.column_config.TextColumn(width=140, help=f"{label}; angka gaya Indonesia")
         kunci_editor = f"unggah_isian_{nama}_{tahun}_{tw}_{ss.get('unggah_isian_n', 0)}"
         baru = st.data_editor(asli, key=kunci_editor, hide_index=True, num_rows="fixed", width="stretch",
                               disabled=["Kode", "Indikator", "Satuan"], column_config=konfigurasi)
@@ -457,7 +462,9 @@ else:
                                   key="unggah_saring") or "semua"
     tampil = [r for r in rows if saring == "semua" or r["status"] == saring or r["id"] == sorot]
     df_riwayat = u.tabel_riwayat(tampil, sorot)
-    ui.tabel(df_riwayat, tinggi=min(420, 38 + 35 * len(df_riwayat)), lebar={"Berkas": "medium"})
+    ui.tabel(df_riwayat, tinggi=min(420, 38 + 35 * len(df_riwayat)),
+             lebar={"No.": 60, "Status": 95, "Data": 95, "Berkas": "medium", "Dibaca": 70, "Baru": 60, "Berubah": 75,
+                    "Tetap": 60, "Ditolak": 70, "Peringatan": 90})
     ui.unduh_csv(publik(df_riwayat), f"riwayat_impor_{nama}.csv", key="unggah_unduh_riwayat",
                  label="Unduh riwayat (CSV)")
     if tampil:

@@ -54,7 +54,8 @@ def sama(jenis: str, tersimpan: bytes, baru: bytes) -> bool:
 
 def berkas() -> list[tuple[Path, str, bytes]]:
     """(path, kind, the engine's bytes now) for every template."""
-    return [(FOLDER / nama_templat(ds, jenis), jenis, templat(ds, jenis)) for ds in DATASET for jenis in ("csv", "xlsx")]
+    return [(FOLDER / nama_templat(ds, jenis), jenis, templat(ds, jenis))
+            for ds in DATASET for jenis in ("csv", "xlsx")]
 
 
 def main(argv: list[str]) -> int:

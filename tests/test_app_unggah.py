@@ -327,6 +327,9 @@ def test_pemetaan_manual_dan_disimpan(app_db):
     _unggah(at, "realisasi", "kinerja_tw3.csv", isi.replace(b",2,4", b",3,5"),
             unggah_peta_nama_realisasi="Ekspor e-kinerja")
     assert not at.error
+    peta = _tabel(at, "Judul kolom di berkas", "Dibaca sebagai").set_index("Judul kolom di berkas")
+    assert peta.loc["Angka Kinerja", "Dibaca sebagai"] == "realisasi"
+    assert peta.loc["Angka Kinerja", "Keterangan"].startswith("dari pemetaan tersimpan")
     _simpan(at)
     assert _periode("Contoh Sintetis", 2025).indikator[2].realisasi[2025][3].nilai == 5
     assert _log()[0]["opsi"]["pemetaan"] == "Ekspor e-kinerja"
@@ -402,7 +405,8 @@ def test_isian_manual_tersimpan_dan_tercatat(app_db):
     r = b.realisasi[2025][2]
     assert (r.nilai, r.keterangan) == (4.5, "Diisi manual.")
     lama = ind3.realisasi[2025].get(2)
-    assert (r.faktor_pendorong, r.tindak_lanjut) == ((lama.faktor_pendorong, lama.tindak_lanjut) if lama else (None, None))
+    faktor_lama = (lama.faktor_pendorong, lama.tindak_lanjut) if lama else (None, None)
+    assert (r.faktor_pendorong, r.tindak_lanjut) == faktor_lama
     # The target version in force is changed in place; nothing else of the indicator moves.
     assert len(b.target_versi[2025]) == n_versi
     t = b.target_berlaku(2025)
