@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import format as fmt
 from dashboard import ui
-from dashboard.ekspor import MIME, Bahan, buat, nama_berkas, rencana_dek
+from dashboard.ekspor import MIME, Bahan, buat, nama_berkas, rencana_dek, templat
 from dashboard.ekspor.bahan import baca_tambahan
 
 frame = ui.perlu_frame()
@@ -20,9 +20,16 @@ ui.judul("Laporan", nama, tahun, tw, data["sintetis"])
 
 @st.cache_data(show_spinner="Membaca data laporan…", max_entries=32)
 def tambahan(nama: str, tahun: int, tw: int, kunci: str) -> dict:
-    """The reads an export needs beyond the period and its summary (import log, SKM per layanan, template)."""
+    """The reads an export needs beyond the period and its summary (import log, SKM per layanan, …)."""
     with ui.sesi() as s:
         return baca_tambahan(s, ui.baca_periode(nama, tahun), tw)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def templat_tersimpan(kunci: str) -> bytes | None:
+    """The kabupaten's deck template (one for every kecamatan: cached once per data revision)."""
+    with ui.sesi() as s:
+        return templat.baca(s)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -32,7 +39,8 @@ def berkas(format: str, nama: str, tahun: int, tw: int, kunci: str, _b: Bahan) -
 
 
 kunci = ui.kunci()
-b = Bahan(periode=p, data=data, triwulan=tw, waktu=datetime.now().astimezone(), **tambahan(nama, tahun, tw, kunci))
+b = Bahan(periode=p, data=data, triwulan=tw, waktu=datetime.now().astimezone(), templat=templat_tersimpan(kunci),
+          **tambahan(nama, tahun, tw, kunci))
 salindia = rencana_dek(b)
 
 st.subheader("Unduhan")

@@ -37,9 +37,8 @@ class Bahan:
 
 
 def baca_tambahan(session: Session, periode: Periode, triwulan: int) -> dict:
-    """The reads beyond the period and its summary, as keyword arguments of `Bahan`."""
+    """The reads beyond the period, its summary and the template, as keyword arguments of `Bahan`."""
     from dashboard import analisis_desa, analisis_skm
-    from dashboard.ekspor import templat
 
     kid, tahun = periode.kecamatan_id, periode.tahun
     desa_kabupaten = None
@@ -52,18 +51,19 @@ def baca_tambahan(session: Session, periode: Periode, triwulan: int) -> dict:
         "layanan": analisis_skm.query_layanan(session, kid, tahun, triwulan),
         "profil": analisis_skm.query_profil(session, kid, tahun, triwulan),
         "saran": analisis_skm.query_saran(session, kid, tahun, triwulan),
-        "templat": templat.baca(session),
     }
 
 
 def kumpulkan(session: Session, nama: str, tahun: int, triwulan: int, waktu: datetime | None = None) -> Bahan:
     """Everything an export of one kecamatan, year and TW needs, read in one session."""
     from dashboard.data import muat_satu
+    from dashboard.ekspor import templat
     from dashboard.ringkasan import ringkasan
 
     periode = muat_satu(session, nama, tahun)
     return Bahan(periode=periode, data=ringkasan(periode, triwulan), triwulan=triwulan,
-                 waktu=waktu or datetime.now().astimezone(), **baca_tambahan(session, periode, triwulan))
+                 waktu=waktu or datetime.now().astimezone(), templat=templat.baca(session),
+                 **baca_tambahan(session, periode, triwulan))
 
 
 def riwayat_impor(session: Session, kecamatan_id: int, tahun: int) -> list[dict]:
