@@ -206,3 +206,43 @@ def test_batas_ukuran_mengikuti_pengaturan(bd_isi):
     _periksa(bd_isi, "sedang.csv", isi, "skala", {},
              "ImporError: Berkas 'sedang.csv' terlalu besar (0,8 MB); batas ukuran berkas 0,5 MB (pengaturan "
              "ukuran_file_maks_mb).")
+
+
+@pytest.mark.postgres
+def test_berkas_rusak_acak_tidak_pernah_menimbulkan_traceback(bd_isi):
+    """Randomly damaged good files: each one imports, or is refused with messages; nothing else ever escapes."""
+    import random
+
+    from test_impor_bantu import GOOD
+
+    rng = random.Random(20251)
+    sisip = [b",", b";", b'"', b"\r\n", b"-", b"1.234,5", b"=A1(", b"TW V", b"\x00", b"%", b"Rp", b"\t", b"\xff"]
+    nama = sorted(p.name for p in GOOD.iterdir())
+    dataset = {"skm_rekap": "skm-rekap", "indikator": "indikator", "realisasi": "realisasi", "anggaran": "anggaran",
+               "skm": "skm", "desa": "desa", "skala": "skala"}
+    for _ in range(60):
+        n = rng.choice(nama)
+        isi = bytearray((GOOD / n).read_bytes())
+        for _ in range(rng.randint(1, 6)):
+            i = rng.randrange(len(isi))
+            aksi = rng.random()
+            if aksi < 0.3:
+                isi[i] = rng.randrange(256)
+            elif aksi < 0.55:
+                del isi[i:i + rng.randint(1, 30)]
+            elif aksi < 0.85:
+                isi[i:i] = rng.choice(sisip)
+            else:
+                del isi[i:]
+            if not isi:
+                break
+        ds = next(v for k, v in dataset.items() if n.startswith(k))
+        opsi = {"kecamatan": rng.choice(["Bajuin", "Bati-Bati", None]), "tahun": rng.choice([None, 2024, 2025]),
+                "triwulan": rng.choice([None, 1, 4]), "dry_run": rng.random() < 0.7}
+        try:
+            h = impor(ds, bytes(isi), n, pengguna="uji", **opsi)
+        except ImporError as exc:
+            assert str(exc)
+        else:
+            assert h.status in ("berhasil", "uji", "ditolak")
+            assert all(g.pesan for g in h.galat)

@@ -144,6 +144,13 @@ class Bingkai:
         self.df = self.df[pakai].reset_index(drop=True)
         return dibuang
 
+    def habis(self, apa: str) -> bool:
+        """True (with an error) when no data row is left after the summary and heading rows."""
+        if len(self.df):
+            return False
+        self.ctx.galat.tambah(None, None, f"Berkas tidak berisi baris {apa} (hanya baris judul, jumlah atau rekap).")
+        return True
+
     def kosong(self, kanonik: str) -> np.ndarray:
         if kanonik not in self.df.columns:
             return np.ones(len(self.df), dtype=bool)
@@ -246,6 +253,8 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
     hasil: dict[str, Any] = {}
     if not wajib_hilang:
         hasil = modul.siapkan(b) or {}
+        if not hasil and not ctx.galat:
+            ctx.galat.tambah(None, None, "Berkas tidak berisi data yang dapat diimpor.")
     data = hasil.get("data")
     if data is None:
         data = pd.DataFrame({"baris": b.df["baris"]})

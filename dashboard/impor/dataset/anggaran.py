@@ -60,8 +60,7 @@ def siapkan(b: Bingkai) -> dict:
     judul = kode_kosong & tanpa_angka & ~total
     baris_total = b.df[total].reset_index(drop=True)
     b.saring(~(total | ringkasan | judul))
-    if not len(b.df):
-        ctx.galat.tambah(None, None, "Berkas tidak berisi baris anggaran (hanya baris judul atau jumlah).")
+    if b.habis("anggaran"):
         return {}
     kecamatan_kolom(b)
     n = len(b.df)

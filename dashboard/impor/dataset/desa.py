@@ -41,8 +41,7 @@ def siapkan(b: Bingkai) -> dict:
     nama_total = np.array([j is not None for j in peta_unik(
         b.df["nama_desa"], lambda v: jenis_ringkasan(v) if isinstance(v, str) else None)], dtype=bool)
     b.saring(~((b.kosong("nama_desa") & b.ringkasan()) | nama_total))
-    if not len(b.df):
-        ctx.galat.tambah(None, None, "Berkas tidak berisi baris desa.")
+    if b.habis("desa"):
         return {}
     kecamatan_kolom(b)
     n = len(b.df)

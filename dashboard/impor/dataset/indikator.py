@@ -40,6 +40,8 @@ def wajib_hilang(b: Bingkai) -> list[str]:
 
 def siapkan(b: Bingkai) -> dict:
     b.saring(~(b.kosong("kode") & b.ringkasan()))
+    if b.habis("indikator"):
+        return {}
     kecamatan_kolom(b)
     kode = umum.kolom_teks(b, "kode", maks=50)
     nama = umum.kolom_teks(b, "indikator", maks=1000)

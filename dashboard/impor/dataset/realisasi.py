@@ -32,6 +32,8 @@ def siapkan(b: Bingkai) -> dict:
     ctx = b.ctx
     kunci_kolom = "kode" if b.ada("kode") else "indikator"
     b.saring(~(b.kosong(kunci_kolom) & b.ringkasan()))
+    if b.habis("realisasi"):
+        return {}
     kecamatan_kolom(b)
     lebar = [k for k in LEBAR if b.ada(k)]
     if lebar and b.ada("realisasi"):

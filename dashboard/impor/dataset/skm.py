@@ -89,8 +89,7 @@ def siapkan(b: Bingkai) -> dict:
     total = ringkas == "total"
     baris_total = b.df[total].reset_index(drop=True)
     b.saring(np.array([r is None for r in ringkas], dtype=bool))
-    if not len(b.df):
-        ctx.galat.tambah(None, None, "Berkas tidak berisi jawaban responden (hanya baris jumlah atau rekap).")
+    if b.habis("jawaban responden"):
         return {}
     kecamatan_kolom(b)
     n = len(b.df)

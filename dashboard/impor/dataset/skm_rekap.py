@@ -46,6 +46,8 @@ def _panjang(b: Bingkai) -> dict:
     for baris, v in dict(zip(b.df["baris"][komposit], b.df["unsur"][komposit])).items():
         ctx.catatan.append(f"Baris {baris} ('{sel.potong(v, 50)}') diabaikan: nilai gabungan, bukan unsur.")
     b.saring(~np.asarray(komposit, dtype=bool))
+    if b.habis("rekap SKM"):
+        return {}
     kecamatan_kolom(b)
     unsur_teks = umum.kolom_teks(b, "unsur", maks=300)
     nilai = umum.kolom_angka(b, "nrr", catat=True)
@@ -90,7 +92,7 @@ def _panjang(b: Bingkai) -> dict:
     sudah = {(i, "nrr") for i in nilai.salah}
     _validasi_nilai(b, t, sudah, set(range(n)), nilai)
     t["baris"] = b.df["baris"].to_numpy()
-    t = t[pd.Series(pakai)].reset_index(drop=True)
+    t = t[np.asarray(pakai, dtype=bool)].reset_index(drop=True)
     posisi = pd.Index([i for i in range(n) if pakai[i]])
     umum.duplikat(b, t[["kecamatan_id", "tahun", "triwulan", "unsur"]],
                   lambda r: f"{r[3]} {fmt.triwulan(r[2])} {r[1]}", posisi=posisi)
@@ -100,6 +102,8 @@ def _panjang(b: Bingkai) -> dict:
 
 def _lebar(b: Bingkai) -> dict:
     b.saring(~b.ringkasan())
+    if b.habis("rekap SKM"):
+        return {}
     kecamatan_kolom(b)
     tahun = periode(b, "tahun")
     triwulan = periode(b, "triwulan")
