@@ -214,8 +214,11 @@ def perlu_frame() -> tuple[str, int, int] | None:
     return nama, int(tahun), int(tw)
 
 
-def grafik(chart: alt.TopLevelMixin, *, lebar: str = "stretch") -> None:
-    st.altair_chart(chart, width=lebar)
+def grafik(chart: alt.TopLevelMixin | dict, *, lebar: str = "stretch") -> None:
+    """Render an Altair chart or its (cached) Vega-Lite dict. Our builders produce valid specs, so
+    Altair's schema validation, half the cost of a chart, is skipped."""
+    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+    st.vega_lite_chart(spec, width=lebar)
 
 
 def tabel(df, *, tinggi: int | str = "auto", lebar: dict[str, str | int] | None = None,

@@ -19,8 +19,17 @@ ui.judul("Ringkasan", nama, tahun, tw, data["sintetis"])
 sebelum = ui.ringkasan_sebelumnya(nama, tahun, tw)
 label_sebelum = ui.label_triwulan_sebelumnya(tahun, tw)
 
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _gauge(nama: str, tahun: int, tw: int, kunci: str) -> list[dict]:
+    """The five gauges as Vega-Lite dicts, built once per period and data revision."""
+    return [c.to_dict(validate=False) for c in gauges_ringkasan(ui.baca_ringkasan(nama, tahun, tw),
+                                                                ui.baca_periode(nama, tahun))]
+
+
 kolom = st.columns(5)
-for k, chart in zip(kolom, gauges_ringkasan(data, p)):
+for k, chart in zip(kolom, _gauge(nama, tahun, tw, ui.kunci())):
     with k:
         ui.grafik(chart, lebar="content")
 
