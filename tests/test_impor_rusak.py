@@ -246,3 +246,10 @@ def test_berkas_rusak_acak_tidak_pernah_menimbulkan_traceback(bd_isi):
         else:
             assert h.status in ("berhasil", "uji", "ditolak")
             assert all(g.pesan for g in h.galat)
+
+
+@pytest.mark.postgres
+def test_terlalu_banyak_kolom_berjudul(bd_isi):
+    judul = ",".join(f"k{i}" for i in range(100_000))
+    _periksa(bd_isi, "lebar.csv", f"{judul}\r\n{judul}\r\n".encode(), "skala", {},
+             "ImporError: Berkas 'lebar.csv' memiliki 100.000 kolom berjudul; paling banyak 1.000.")

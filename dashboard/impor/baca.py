@@ -16,12 +16,11 @@ from datetime import date, datetime, time
 from typing import Iterator
 
 from dashboard.impor.galat import ImporError
-from dashboard.impor.kolom import Pencocok, kunci
+from dashboard.impor.kolom import Pencocok
 
 KOLOM_MAKS = 1000
 BARIS_MAKS = 300_000
 BARIS_CARI_JUDUL = 30
-PEMISAH = {",": "koma (,)", ";": "titik koma (;)", "\t": "tab"}
 
 csv.field_size_limit(64 * 1024 * 1024)
 
@@ -417,6 +416,3 @@ def nama_kolom(header: str) -> str:
     h = " ".join(str(header).split())
     return h if len(h) <= 50 else h[:49] + "…"
 
-
-__all__ = ["Sumber", "Judul", "buka", "cari_judul", "sisa_baris", "kosong_sel", "teks_sel", "rumus", "nama_kolom",
-           "PEMISAH", "kunci"]

@@ -21,7 +21,6 @@ from dashboard.impor.baca import rumus
 from dashboard.nilai import KOSONG, NilaiError, baca_angka, baca_sen, baca_tahun, baca_triwulan, gaya_nilai
 
 TEKS_MAKS = 10_000
-GAYA_NAMA = {"id": "Indonesia (1.234,5)", "en": "Inggris (1,234.5)"}
 
 
 @dataclass

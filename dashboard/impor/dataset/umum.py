@@ -10,7 +10,6 @@ from dashboard.impor import sel
 from dashboard.impor.siap import Bingkai, asli, kolom_asli
 
 TETAP, BERUBAH, BARU = 0, 1, 2
-NAMA_STATUS = {TETAP: "tetap", BERUBAH: "berubah", BARU: "baru"}
 
 
 def kolom_teks(b: Bingkai, kanonik: str, *, maks: int = sel.TEKS_MAKS) -> sel.Hasil | None:
