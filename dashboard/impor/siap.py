@@ -227,9 +227,8 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
 
     periksa_opsi(dataset, mode, gaya_angka, tahun, triwulan)
     nama_file = str(nama_file or "berkas")
-    kid, knama = cari_kecamatan(session, kecamatan)
-    if dataset == "skala":
-        kid, knama = None, None
+    # A scale belongs to no kecamatan: a kecamatan given with it is not used.
+    kid, knama = cari_kecamatan(session, kecamatan) if dataset != "skala" else (None, None)
     setelan = _setelan(session, kid)
     periksa_ukuran(len(isi), setelan.ukuran_file_maks_mb, nama_file)
     peta_manual = muat_pemetaan(session, dataset, pemetaan)
