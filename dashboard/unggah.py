@@ -427,15 +427,15 @@ def tabel_riwayat(rows: list[dict], sorot: int | None = None) -> pd.DataFrame:
             "No.": f"#{r['id']}", "Waktu": waktu_lokal(r["waktu"]), "Status": label,
             "Data": LABEL_DATASET.get(r["dataset"], r["dataset"]), "Berkas": r["nama_file"],
             "Periode": _periode_log(r),
-            "Kecamatan": r.get("kecamatan") or ("semua" if r["dataset"] == "skala" else "se-kabupaten"),
-            "Pengguna": r["pengguna"],
             "Dibaca": r["baris_dibaca"], "Baru": r["baris_baru"], "Berubah": r["baris_berubah"],
             "Tetap": r["baris_tetap"], "Ditolak": r["baris_ditolak"], "Peringatan": len(r.get("peringatan") or []),
+            "Pengguna": r["pengguna"],
+            "Kecamatan": r.get("kecamatan") or ("semua" if r["dataset"] == "skala" else "se-kabupaten"),
             "_warna_Status": warna, "_tebal": sorot is not None and r["id"] == sorot,
         })
-    return pd.DataFrame(out, columns=["No.", "Waktu", "Status", "Data", "Berkas", "Periode", "Kecamatan", "Pengguna",
-                                      "Dibaca", "Baru", "Berubah", "Tetap", "Ditolak", "Peringatan", "_warna_Status",
-                                      "_tebal"])
+    return pd.DataFrame(out, columns=["No.", "Waktu", "Status", "Data", "Berkas", "Periode", "Dibaca", "Baru",
+                                      "Berubah", "Tetap", "Ditolak", "Peringatan", "Pengguna", "Kecamatan",
+                                      "_warna_Status", "_tebal"])
 
 
 def label_impor(r: dict) -> str:

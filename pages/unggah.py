@@ -248,7 +248,9 @@ with tab_berkas:
                   "**Simpan**.")
     else:
         isi = berkas.getvalue()
-        lembar_ada = u.daftar_lembar(isi, berkas.name)
+        if ss.get("unggah_lembar_ada", (None,))[0] != berkas.file_id:  # read the workbook's sheets once
+            ss["unggah_lembar_ada"] = (berkas.file_id, u.daftar_lembar(isi, berkas.name))
+        lembar_ada = ss["unggah_lembar_ada"][1]
         lembar = None
         if len(lembar_ada) > 1:
             lembar = st.selectbox("Lembar (sheet) yang diimpor", lembar_ada, key=f"unggah_lembar_{berkas.file_id}",
