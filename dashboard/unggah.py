@@ -61,6 +61,7 @@ HALAMAN_DATASET = {
     "skala": ("pages/pengaturan.py", "Pengaturan"),
 }
 PAKAI_TRIWULAN = {"realisasi", "anggaran", "skm", "skm-rekap"}
+PEMISAH = {",": "koma (,)", ";": "titik koma (;)", "\t": "tab"}
 GAYA_ANGKA = {"id": "Indonesia (1.234.567,89)", "en": "Inggris (1,234,567.89)"}
 MODE_SKM = {"ganti": "ganti: berkas menggantikan jawaban triwulan itu",
             "tambah": "tambah: jawaban ditambahkan (responden yang sudah ada dilewati)"}
@@ -210,8 +211,6 @@ def daftar_lembar(isi: bytes, nama_file: str) -> list[str]:
 
 def uraian_format(p) -> str:
     """'CSV · UTF-8 · pemisah titik koma (;) · judul kolom di baris 1' (the file as the engine read it)."""
-    from dashboard.impor.baca import PEMISAH
-
     f = p.format
     bagian = [str(f.get("jenis", "")).upper()]
     if f.get("jenis") == "csv":
