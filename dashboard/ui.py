@@ -221,6 +221,18 @@ def grafik(chart: alt.TopLevelMixin | dict, *, lebar: str = "stretch") -> None:
     st.vega_lite_chart(spec, width=lebar)
 
 
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _spesifikasi(_fungsi, nama_fungsi: str, args: tuple, kwargs: dict) -> dict:
+    return _fungsi(*args, **kwargs).to_dict(validate=False)
+
+
+def grafik_dari(fungsi, *args, lebar: str = "stretch", **kwargs) -> None:
+    """Build a chart with a pure builder and render it; the spec is cached by the builder and its
+    arguments (data frames and numbers), so a warm page draws its charts without Altair."""
+    nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
+    grafik(_spesifikasi(fungsi, nama, args, kwargs), lebar=lebar)
+
+
 def tabel(df, *, tinggi: int | str = "auto", lebar: dict[str, str | int] | None = None,
           sembunyi: tuple[str, ...] = ()) -> None:
     """A table with Indonesian formats and category colours; private `_` columns hidden.

@@ -72,7 +72,7 @@ with kiri:
         st.markdown("**Realisasi kumulatif terhadap rencana (anggaran kas) per triwulan**")
         ui.kosong(f"Belum ada realisasi s.d. {fmt.triwulan(tw)} dan belum ada anggaran kas untuk digambar.")
     else:
-        ui.grafik(aa.grafik_kumulatif(df_kumulatif, a["pagu"]))
+        ui.grafik_dari(aa.grafik_kumulatif, df_kumulatif, a["pagu"])
     if not df_kumulatif.empty and not any(b["rencana"] is not None for b in per_tw):
         st.caption("Garis rencana tidak tampil: anggaran kas (rencana penarikan per triwulan) belum diunggah.")
 with kanan:
@@ -82,7 +82,7 @@ with kanan:
         judul_bagian, bagian = "Serapan per jenis belanja", jenis_belanja(p, tw)
     df_bagian = aa.data_serapan(bagian, bands)
     if ada and df_bagian["serapan"].notna().any():
-        ui.grafik(aa.grafik_serapan(df_bagian, tw, f"{judul_bagian} s.d. {fmt.triwulan(tw)}"))
+        ui.grafik_dari(aa.grafik_serapan, df_bagian, tw, f"{judul_bagian} s.d. {fmt.triwulan(tw)}")
         st.caption(f"Garis putus-putus: waktu berjalan {fmt.persen(acuan, 0)}.")
     else:
         st.markdown(f"**{judul_bagian} s.d. {fmt.triwulan(tw)}**")

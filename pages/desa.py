@@ -70,7 +70,7 @@ if rasio is None:
 else:
     kiri, kanan = st.columns(2, gap="medium")
     with kiri:
-        ui.grafik(ad.grafik_distribusi(ad.tabel_distribusi(p, tahun), tahun))
+        ui.grafik_dari(ad.grafik_distribusi, ad.tabel_distribusi(p, tahun), tahun)
     with kanan:
         ui.grafik(ad.grafik_rasio_tahunan(ad.tabel_rasio_tahunan(p), p))
 

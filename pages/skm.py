@@ -86,7 +86,7 @@ for s in asm.selisih_tercetak(skm):
 # ---------------------------------------------------------------- IKM per TW
 kiri, kanan = st.columns([3, 2])
 with kiri:
-    ui.grafik(asm.grafik_ikm(asm.data_ikm(skm, tw), skm["ikm"], tw))
+    ui.grafik_dari(asm.grafik_ikm, asm.data_ikm(skm, tw), skm["ikm"], tw)
 with kanan:
     st.markdown(f"**IKM per triwulan s.d. {label_tw}**")
     df_ikm = asm.tabel_ikm_triwulan(skm, tw)
@@ -108,7 +108,7 @@ else:
     rendah, tinggi = ekstrem["terendah"], ekstrem["tertinggi"]
     st.markdown(f"Unsur **terendah**: {rendah[1]} (NRR {fmt.angka(rendah[2], 3)}) · "
                 f"unsur **tertinggi**: {tinggi[1]} (NRR {fmt.angka(tinggi[2], 3)}), rata-rata s.d. {label_tw}.")
-    ui.grafik(asm.grafik_nrr(df_nrr, tw))
+    ui.grafik_dari(asm.grafik_nrr, df_nrr, tw)
     st.caption("Warna menurut mutu per unsur pada NRR: hijau tua A ≥ 3,5324 · hijau B ≥ 3,0644 · oranye C ≥ 2,60 · "
                "merah D di bawahnya (garis putus-putus). Label dan urutan unsur mengikuti Pengaturan.")
     with st.expander("NRR per unsur dan per triwulan"):
@@ -121,7 +121,7 @@ df_resp = asm.tabel_responden(skm, tw, p.setelan.skm_populasi)
 kiri, kanan = st.columns([3, 2])
 with kiri:
     if df_resp["Responden"].notna().any():
-        ui.grafik(asm.grafik_responden(df_resp))
+        ui.grafik_dari(asm.grafik_responden, df_resp)
     else:
         ui.kosong("Jumlah responden tidak tercatat di data SKM periode ini.")
 with kanan:
@@ -157,7 +157,7 @@ else:
     kolom = st.columns(2)
     for i, d in enumerate(ada_profil):
         with kolom[i % 2]:
-            ui.grafik(asm.grafik_profil(tabel_profil[d], d))
+            ui.grafik_dari(asm.grafik_profil, tabel_profil[d], d)
     kosong = [asm.PROFIL[d].lower() for d in asm.PROFIL if d not in ada_profil]
     if kosong:
         st.caption(f"Tidak diisi responden: {', '.join(kosong)}.")
