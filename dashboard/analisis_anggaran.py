@@ -14,7 +14,7 @@ import pandas as pd
 from dashboard import anggaran as ang
 from dashboard import format as fmt
 from dashboard import ringkasan as rk
-from dashboard.grafik import _tema
+from dashboard.grafik import tema
 from dashboard.pemeriksaan import HALAMAN
 from dashboard.skala import kategori
 
@@ -30,7 +30,6 @@ SERI_RENCANA = "Rencana kumulatif (anggaran kas)"
 WARNA_REALISASI = "#3b6ea5"
 WARNA_RENCANA = "#f08c00"
 WARNA_PAGU = "#495057"
-LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp ", ""]))
 
 
 def acuan_waktu(triwulan: int) -> float:
@@ -41,12 +40,6 @@ def acuan_waktu(triwulan: int) -> float:
 def rupiah(sen: int | None) -> float | None:
     return None if sen is None else sen / SEN
 
-
-def tema(chart, **meta):
-    """The house theme (`grafik._tema`) with Indonesian number formats on the axes."""
-    chart = _tema(chart, **meta)
-    chart.config.locale = LOCALE
-    return chart
 
 
 # ---------------------------------------------------------------- per TW

@@ -19,22 +19,13 @@ from sqlmodel import Session
 from dashboard import desa as desa_f
 from dashboard import format as fmt
 from dashboard.data import Periode
-from dashboard.grafik import _tema
+from dashboard.grafik import LEBAR_PENUH, tema
 from dashboard.ringkasan import adalah_rasio, desa_data, hitung_desa, iku_baris, indikator_hitung
+from dashboard.ringkasan import teks_rasio  # noqa: F401  (the desa views show the rasio through this module)
 from models.tables import Desa, DesaStatus, Kecamatan
 
 ABU = "#9e9e9e"
-# The plot keeps its height and fills the width; legend and titles come on top (Streamlit's default
-# "fit" would squeeze the plot into the given height).
-LEBAR_PENUH = alt.AutoSizeParams(type="fit-x", contains="padding")
-LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp ", ""]))
 
-
-def tema(chart, **meta):
-    """The house theme (`grafik._tema`) with Indonesian number formats on the axes."""
-    chart = _tema(chart, **meta)
-    chart.config.locale = LOCALE
-    return chart
 
 
 def skema_label(p: Periode) -> str:
@@ -88,13 +79,6 @@ def pakai_rasio(p: Periode) -> bool:
     """Whether the rasio is shown as a ratio (0,64) rather than a percentage: the IKU's unit decides."""
     ind = indikator_rasio(p)
     return ind is not None and adalah_rasio(ind.satuan)
-
-
-def teks_rasio(p: Periode, rasio_persen: float | None) -> str:
-    """The rasio in the unit of the desa-mandiri IKU: `0,64` (Rasio) or `77,78 %`."""
-    if rasio_persen is None:
-        return fmt.KOSONG
-    return fmt.angka(rasio_persen / 100) if pakai_rasio(p) else fmt.persen(rasio_persen)
 
 
 # ---------------------------------------------------------------- the kabupaten comparison

@@ -14,7 +14,7 @@ import pandas as pd
 from dashboard import format as fmt
 from dashboard import iku as iku_f
 from dashboard.data import IndikatorData, Periode, RealisasiTw
-from dashboard.grafik import _tema
+from dashboard.grafik import LEBAR_PENUH, tema
 from dashboard.ringkasan import IkuBaris, iku_baris
 
 TW = (1, 2, 3, 4)
@@ -23,17 +23,7 @@ NAMA_FILE_ISIAN = "isian-manual-iku.csv"
 KOLOM_FAKTOR = {"faktor_pendorong": "Faktor pendorong", "faktor_penghambat": "Faktor penghambat",
                 "tindak_lanjut": "Tindak lanjut"}
 WARNA_SERI = {"kini": "#1f5fa8", "lalu": "#9aa5b1", "target": "#d9480f"}
-# The plot keeps its height and fills the width; legend and titles come on top (Streamlit's default
-# "fit" would squeeze the plot into the given height).
-LEBAR_PENUH = alt.AutoSizeParams(type="fit-x", contains="padding")
-LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp ", ""]))
 
-
-def tema(chart, **meta):
-    """The house theme (`grafik._tema`) with Indonesian number formats on the axes."""
-    chart = _tema(chart, **meta)
-    chart.config.locale = LOCALE
-    return chart
 
 
 def _punya_target_tw(b: IkuBaris) -> bool:

@@ -20,7 +20,7 @@ from dashboard import efisiensi as efisiensi_f
 from dashboard import format as fmt
 from dashboard import skm as skm_f
 from dashboard.data import Periode, muat_periode
-from dashboard.grafik import _tema
+from dashboard.grafik import tema
 from dashboard.ringkasan import ringkasan, skala_bands
 from dashboard.skala import kategori
 
@@ -295,7 +295,7 @@ def grafik_kabupaten(hasil: Perbandingan, ukuran: str, *, tinggi_baris: int = 24
         height=alt.Step(tinggi_baris), width="container",
         title=alt.TitleParams(judul, anchor="start", fontSize=14, subtitle=_subjudul(hasil, ukuran), offset=10,
                               subtitleColor="#495057", subtitleFontSize=12))
-    return _tema(chart, jenis="kabupaten_batang", ukuran=ukuran, rata_rata=rata, metode=hasil.metode
+    return tema(chart, jenis="kabupaten_batang", ukuran=ukuran, rata_rata=rata, metode=hasil.metode
                  if ukuran == "efisiensi" else None)
 
 

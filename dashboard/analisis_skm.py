@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from dashboard import format as fmt
 from dashboard import skm as skm_f
-from dashboard.grafik import _tema, pita_mutu
+from dashboard.grafik import pita_mutu, tema
 from models.tables import SkmResponden
 
 BELUM_ADA = "belum ada data"
@@ -29,13 +29,7 @@ KELOMPOK_UMUR = ((20, "< 20 tahun"), (30, "20–29 tahun"), (40, "30–39 tahun"
                  (60, "50–59 tahun"), (math.inf, "≥ 60 tahun"))
 JENIS_KELAMIN = {"l": "Laki-laki", "p": "Perempuan", "laki-laki": "Laki-laki", "perempuan": "Perempuan"}
 TIDAK_DIISI = "tidak diisi"
-LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp ", ""]))
 
-
-def tema(chart, **meta):
-    chart = _tema(chart, **meta)
-    chart.config.locale = LOCALE
-    return chart
 
 
 def nama_bobot(bobot: str) -> str:

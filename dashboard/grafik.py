@@ -18,8 +18,16 @@ FONT = "Source Sans Pro, Arial, sans-serif"
 ABU = "#e9ecef"
 
 
-def _tema(chart, **meta):
-    return chart.properties(usermeta={"pantau": meta}).configure(font=FONT, view=alt.ViewConfig(stroke=None))
+# Axis numbers in Indonesian format (`1.234,5`); plots that fill the width but keep their height
+# (Streamlit's default "fit" would squeeze the plot into the given height).
+LOCALE = alt.Locale(number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["Rp ", ""]))
+LEBAR_PENUH = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
+def tema(chart, **meta):
+    return chart.properties(usermeta={"pantau": meta}).configure(font=FONT, view=alt.ViewConfig(stroke=None),
+                                                                 locale=LOCALE)
+
 
 
 # ---------------------------------------------------------------- gauges
@@ -98,7 +106,7 @@ def gauge(*, nilai: float | None, minimum: float, maksimum: float, pita: list[tu
                            text="t:N"))
     chart = alt.layer(*lapisan).properties(width=lebar, height=tinggi, autosize=alt.AutoSizeParams(type="pad"),
                                            title=alt.TitleParams(judul, fontSize=14, anchor="middle"))
-    return _tema(chart, jenis="gauge", ukuran=ukuran, nilai=nilai, teks=teks)
+    return tema(chart, jenis="gauge", ukuran=ukuran, nilai=nilai, teks=teks)
 
 
 def pita_efisiensi(metode: str) -> tuple[float, float, list[tuple[float, float, str, str]]]:
@@ -134,7 +142,7 @@ def batang_horizontal(df: pd.DataFrame, *, x: str, y: str, warna: str | None, ju
     if garis is not None:
         lapisan.append(alt.Chart(pd.DataFrame({"v": [garis]})).mark_rule(color="#212529", strokeDash=[4, 3])
                        .encode(x="v:Q"))
-    return _tema(alt.layer(*lapisan).properties(height=tinggi, width="container", title=judul), jenis=jenis)
+    return tema(alt.layer(*lapisan).properties(height=tinggi, width="container", title=judul), jenis=jenis)
 
 
 # ---------------------------------------------------------------- the five headline gauges

@@ -6,7 +6,7 @@ The Ringkasan page, `summary --json`, the Kabupaten page and the exports all cal
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dashboard import anggaran as ang
 from dashboard import desa as desa_f
