@@ -20,7 +20,7 @@ run: install
 	$(VENV)/bin/streamlit run streamlit_app.py
 
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 benchmark: install
 	$(PY) tests/benchmarks/run_all.py
