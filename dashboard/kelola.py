@@ -40,6 +40,7 @@ LABEL = {
     "unsur_urutan": "Urutan tampil unsur SKM",
     "skm_populasi": "Populasi pengguna layanan (sampel SKM)",
     "ukuran_file_maks_mb": "Ukuran berkas unggahan maksimum",
+    "templat_pptx": "Templat PowerPoint kabupaten",
 }
 
 
@@ -67,7 +68,8 @@ def baca_batas(teks, apa: str) -> float:
 def tersimpan(session: Session, kecamatan_id: int) -> tuple[dict[str, str], dict[str, str]]:
     """The stored common values (kecamatan 0) and the kecamatan's own overrides."""
     rows = session.execute(select(Pengaturan.kecamatan_id, Pengaturan.kunci, Pengaturan.nilai)
-                           .where(Pengaturan.kecamatan_id.in_({0, kecamatan_id}))).all()
+                           .where(Pengaturan.kecamatan_id.in_({0, kecamatan_id}),
+                                  Pengaturan.kunci.in_(list(DEFAULTS)))).all()
     umum = {k: v for kid, k, v in rows if kid == 0}
     khusus = {k: v for kid, k, v in rows if kid == kecamatan_id and kid != 0}
     return umum, khusus

@@ -339,3 +339,12 @@ def bagian_templat_pptx(pengguna: str) -> None:
         hapus_cache()
         st.session_state["templat_pptx_pesan"] = "Templat dihapus: dek kembali memakai desain bawaan."
         st.rerun()
+
+
+def peringatan(daftar: list[dict], nama_file: str, *, key: str) -> None:
+    """A page's data warnings as a table, with its CSV download."""
+    from dashboard.tabel import tabel_peringatan
+
+    df = tabel_peringatan(daftar)
+    st.dataframe(df, width="stretch", hide_index=True)
+    unduh_csv(df, nama_file, key=key)

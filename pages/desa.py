@@ -6,7 +6,7 @@ from dashboard import analisis_desa as ad
 from dashboard import format as fmt
 from dashboard import ui
 from dashboard.pemeriksaan import HALAMAN
-from dashboard.tabel import publik, tabel_peringatan
+from dashboard.tabel import publik
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -115,6 +115,7 @@ else:
         st.caption(f"Tidak ada desa yang statusnya berubah dari {tahun - 1} ke {tahun}.")
     else:
         ui.tabel(perubahan)
+        ui.unduh_csv(publik(perubahan), f"desa_perubahan_status_{nama}_{tahun}.csv", key="desa_unduh_perubahan")
 
     skor = ad.grafik_skor(p, tahun)
     if skor is not None:
@@ -131,4 +132,4 @@ ui.unduh_csv(publik(semua), f"desa_{nama}_{tahun}.csv", key="desa_unduh")
 peringatan = [w for w in data["peringatan"] if HALAMAN.get(w["jenis"]) == "Desa"]
 if peringatan:
     with st.expander(f"Peringatan data desa ({len(peringatan)})", icon=":material/report:"):
-        st.dataframe(tabel_peringatan(peringatan), width="stretch", hide_index=True)
+        ui.peringatan(peringatan, f"peringatan_desa_{nama}_{tahun}.csv", key="desa_unduh_peringatan")

@@ -6,7 +6,7 @@ from dashboard import analisis_iku as ai
 from dashboard import format as fmt
 from dashboard import ui
 from dashboard.pemeriksaan import HALAMAN
-from dashboard.tabel import publik, tabel_peringatan
+from dashboard.tabel import publik
 
 frame = ui.perlu_frame()
 if frame is None:
@@ -165,16 +165,23 @@ def _rincian(b) -> None:
         else:
             ui.grafik(ai.grafik_triwulan(df_grafik, ind, tahun))
     with kanan:
-        ui.tabel(ai.tabel_triwulan(p, ind, tw))
+        df_tw = ai.tabel_triwulan(p, ind, tw)
+        ui.tabel(df_tw)
+        ui.unduh_csv(publik(df_tw), f"iku_{ind.kode}_triwulan_{nama}_{tahun}.csv", key=f"iku_unduh_tw_{ind.kode}")
         if b.capaian_renstra is not None:
             st.progress(min(max(b.capaian_renstra / 100, 0.0), 1.0),
                         text=f"Menuju target akhir Renstra {fmt.nilai(b.target_renstra, ind.satuan)}: "
                              f"{fmt.persen(b.capaian_renstra)} dari jalan")
         with st.expander("Riwayat tahunan dan versi target"):
-            ui.tabel(ai.tabel_riwayat(p, ind, tw))
+            df_riwayat = ai.tabel_riwayat(p, ind, tw)
+            ui.tabel(df_riwayat)
+            ui.unduh_csv(publik(df_riwayat), f"iku_{ind.kode}_riwayat_{nama}.csv", key=f"iku_unduh_riwayat_{ind.kode}")
             if b.jumlah_versi:
                 st.caption(f"Versi target {tahun}")
-                ui.tabel(ai.tabel_versi_target(ind, tahun))
+                df_versi = ai.tabel_versi_target(ind, tahun)
+                ui.tabel(df_versi)
+                ui.unduh_csv(publik(df_versi), f"iku_{ind.kode}_versi_target_{nama}_{tahun}.csv",
+                             key=f"iku_unduh_versi_{ind.kode}")
 
     st.markdown(f"**Faktor pendorong, penghambat dan tindak lanjut** · {fmt.triwulan(tw)} {tahun}")
     _faktor(b)
@@ -193,4 +200,4 @@ peringatan = [w for w in data["peringatan"] if HALAMAN.get(w["jenis"]) == "IKU"]
 if peringatan:
     st.divider()
     with st.expander(f"Peringatan data IKU ({len(peringatan)})", icon=":material/report:"):
-        st.dataframe(tabel_peringatan(peringatan), width="stretch", hide_index=True)
+        ui.peringatan(peringatan, f"peringatan_iku_{nama}_{tahun}_tw{tw}.csv", key="iku_unduh_peringatan")

@@ -6,7 +6,7 @@ from dashboard import format as fmt
 from dashboard import ui
 from dashboard.grafik import gauges_ringkasan
 from dashboard.ringkasan import teks_rasio
-from dashboard.tabel import publik, tabel_iku, tabel_peringatan
+from dashboard.tabel import publik, tabel_iku
 
 frame = ui.perlu_frame()
 if frame is None:
@@ -97,6 +97,6 @@ if not peringatan:
     st.success("Tidak ada peringatan data untuk periode ini.", icon=":material/check_circle:")
 else:
     st.caption(f"{len(peringatan)} peringatan. Peringatan tidak menghalangi impor; periksa sumbernya.")
-    st.dataframe(tabel_peringatan(peringatan), width="stretch", hide_index=True)
+    ui.peringatan(peringatan, f"peringatan_{nama}_{tahun}_tw{tw}.csv", key="unduh_peringatan")
     for sumber in sorted({w.get("sumber") for w in peringatan if w.get("sumber")}):
         ui.tautan_sumber(sumber)

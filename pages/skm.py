@@ -126,6 +126,7 @@ with kiri:
         ui.kosong("Jumlah responden tidak tercatat di data SKM periode ini.")
 with kanan:
     ui.tabel(df_resp)
+    ui.unduh_csv(df_resp, f"responden_skm_{nama}_{tahun}_tw{tw}.csv", key="skm_unduh_responden")
     if minimum is None:
         st.caption("Sampel minimum **tidak diketahui**: jumlah pengguna layanan per tahun belum diisi "
                    "(Pengaturan `skm_populasi`).")

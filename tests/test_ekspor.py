@@ -372,6 +372,8 @@ def test_zip_csv_satu_berkas_per_tabel(demo_url):
                     ref["iku"]["rata_rata_capaian"])
         isi = pd.read_csv(io.BytesIO(z.read("daftar_isi.csv")), sep=";", encoding="utf-8-sig")
         assert len(isi) == len(tabel)
+        kab = pd.read_csv(io.BytesIO(z.read("kabupaten.csv")), sep=";", decimal=",", encoding="utf-8-sig")
+        assert {"Bajuin", "Pelaihari", "Contoh Sintetis", "Bati-Bati"} <= set(kab["Kecamatan"])
 
 
 

@@ -26,6 +26,7 @@ class Bahan:
     saran: list[dict] = field(default_factory=list)  # the respondents' saran (analisis_skm.query_saran)
     desa_kabupaten: list | None = None  # the kabupaten's Mandiri desa, where the kecamatan has none to compare with
     templat: bytes | None = None  # the kabupaten's own .pptx template, if one was uploaded
+    kabupaten: object | None = None  # analisis_kabupaten.Perbandingan of the kecamatan's kabupaten (Kabupaten page)
 
     @property
     def tahun(self) -> int:
@@ -38,14 +39,19 @@ class Bahan:
 
 def baca_tambahan(session: Session, periode: Periode, triwulan: int) -> dict:
     """The reads beyond the period, its summary and the template, as keyword arguments of `Bahan`."""
-    from dashboard import analisis_desa, analisis_skm
+    from dashboard import analisis_desa, analisis_kabupaten, analisis_skm
+    from dashboard.data import kecamatan_list
 
     kid, tahun = periode.kecamatan_id, periode.tahun
+    _, anggota = analisis_kabupaten.anggota(kecamatan_list(session), periode.kecamatan)
+    kabupaten = analisis_kabupaten.bandingkan(
+        analisis_kabupaten.muat_kabupaten(session, [k["id"] for k in anggota], tahun), triwulan, periode.kecamatan)
     desa_kabupaten = None
     if analisis_desa.perlu_pembanding_kabupaten(periode, tahun):
         desa_kabupaten = analisis_desa.desa_mandiri_kabupaten(session, periode.kabupaten, tahun,
                                                               analisis_desa.dimensi_skema(periode), kid)
     return {
+        "kabupaten": kabupaten,
         "desa_kabupaten": desa_kabupaten,
         "impor": riwayat_impor(session, kid, tahun),
         "layanan": analisis_skm.query_layanan(session, kid, tahun, triwulan),

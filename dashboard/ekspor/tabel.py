@@ -194,7 +194,11 @@ def _desa(b: Bahan) -> list[TabelEkspor]:
 
 
 def _lain(b: Bahan) -> list[TabelEkspor]:
-    return [
+    from dashboard import analisis_kabupaten as ak
+
+    kabupaten = ([TabelEkspor("kabupaten", None, "Perbandingan kecamatan se-kabupaten", ak.tabel_kabupaten(b.kabupaten),
+                              "Belum ada data kecamatan lain.")] if b.kabupaten is not None else [])
+    return [*kabupaten,
         TabelEkspor("peringatan", "Peringatan", f"Peringatan data s.d. {fmt.triwulan(b.triwulan)}",
                     tabel_f.tabel_peringatan(b.data["peringatan"]), "Tidak ada peringatan data untuk periode ini."),
         TabelEkspor("sumber_data", "Sumber Data", "Impor data di balik angka-angka ini", tabel_sumber(b.impor),
