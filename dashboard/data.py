@@ -266,15 +266,27 @@ def _muat_desa(session: Session, kids: list[int], tahun: int) -> dict[int, list[
 
 
 def _muat_peringatan_impor(session: Session, kids: list[int], tahun: int) -> dict[int, list[dict]]:
+    """File-level warnings of the live imports of the year: the kecamatan's own, and those of
+    kabupaten-wide files (no single kecamatan) that wrote rows of the kecamatan."""
     q = (select(ImportLog.id, ImportLog.kecamatan_id, ImportLog.dataset, ImportLog.nama_file, ImportLog.triwulan,
-                ImportLog.peringatan)
-         .where(ImportLog.kecamatan_id.in_(kids), or_(ImportLog.tahun == tahun, ImportLog.tahun.is_(None)),
+                ImportLog.peringatan, ImportLog.opsi)
+         .where(or_(ImportLog.kecamatan_id.in_(kids), ImportLog.kecamatan_id.is_(None)),
+                or_(ImportLog.tahun == tahun, ImportLog.tahun.is_(None)),
                 ImportLog.status == "berhasil", ImportLog.peringatan != "[]"))
+    nama = dict(session.execute(select(Kecamatan.id, Kecamatan.nama).where(Kecamatan.id.in_(kids))).all())
     out: dict[int, list[dict]] = defaultdict(list)
-    for iid, kid, dataset, nama_file, tw, peringatan in session.execute(q).all():
+    for iid, kid, dataset, nama_file, tw, peringatan, opsi in session.execute(q).all():
+        if kid is not None:
+            tujuan = [kid]
+        else:
+            lingkup = json.loads(opsi or "{}").get("lingkup") or []
+            tujuan = sorted({item[0] for item in lingkup if item and item[0] in nama})
         for w in json.loads(peringatan):
             if w.get("tahun", tahun) != tahun:
                 continue
-            out[kid].append({**w, "import_id": iid, "dataset": dataset, "nama_file": nama_file,
-                             "triwulan": w.get("triwulan", tw)})
+            for k in tujuan:
+                if w.get("kecamatan") not in (None, nama.get(k)):
+                    continue
+                out[k].append({**w, "import_id": iid, "dataset": dataset, "nama_file": nama_file,
+                               "triwulan": w.get("triwulan", tw)})
     return out

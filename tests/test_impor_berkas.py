@@ -511,3 +511,21 @@ def test_skala_windows_1252(bd):
         bands = s.execute(select(Skala.batas_bawah, Skala.label).where(Skala.nama == "Serapan Kabupaten")
                           .order_by(Skala.batas_bawah)).all()
     assert [tuple(b) for b in bands] == [(0.0, "Kurang"), (62.5, "Cukup"), (87.5, "Baik – sesuai rencana")]
+
+
+def test_peringatan_berkas_se_kabupaten_tampil_di_kecamatannya(bd):
+    """A kabupaten-wide file has no single kecamatan; its file warnings still reach the kecamatan it wrote."""
+    from dashboard.data import muat_satu
+    from dashboard.pemeriksaan import periksa
+
+    isi = ("Kecamatan;Kode;Uraian;Tahun;Pagu;Triwulan;Realisasi;Persentase\r\n"
+           "Bajuin;7.01.01;Program Penunjang;2025;1.000;II;500;75,00\r\n"
+           "Pelaihari;7.01.01;Program Penunjang;2025;2.000;II;1.500;75,00\r\n").encode()
+    h = impor("anggaran", isi, "kabupaten.csv")
+    assert h.status == "berhasil", [g.pesan for g in h.galat]
+    assert any(w["jenis"] == "persen_tidak_sesuai" for w in h.peringatan)
+    with sesi() as s:
+        bajuin, pelaihari = muat_satu(s, "Bajuin", 2025), muat_satu(s, "Pelaihari", 2025)
+    w_bajuin = [w for w in periksa(bajuin, 2) if w.jenis == "persen_tidak_sesuai"]
+    assert w_bajuin and all(w.sumber == f"impor:{h.import_id}" for w in w_bajuin)
+    assert not [w for w in periksa(pelaihari, 2) if w.jenis == "persen_tidak_sesuai"]  # 75 % is right there

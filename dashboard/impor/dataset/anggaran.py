@@ -250,7 +250,10 @@ def _cek_persen(b: Bingkai, t: pd.DataFrame, persen: sel.Hasil, tw_file: list[in
             jenis="persen_tidak_sesuai",
             pesan=f"Persentase {kode} yang tercetak tidak sama dengan realisasi / pagu × 100.",
             lokasi=f"kode {kode} (baris {b.baris(i)})", diharapkan=fmt.persen(hitung), ditemukan=fmt.persen(p, d),
-            tahun=asli(t["tahun"].iat[i]), **({"triwulan": max(tw_file)} if tw_file else {})))
+            tahun=asli(t["tahun"].iat[i]), **({"triwulan": max(tw_file)} if tw_file else {}),
+            # in a kabupaten-wide file the warning belongs to the kecamatan of its row
+            **({"kecamatan": t["kecamatan"].iat[i]} if "kecamatan" in t.columns and t["kecamatan"].nunique() > 1
+               else {})))
 
 
 # ------------------------------------------------------------------ writing
