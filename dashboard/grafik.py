@@ -179,7 +179,7 @@ def gauges_ringkasan(data: dict, p) -> list:
                      judul="Efisiensi", keterangan=f"{kat[0] if kat else ''} · {nama_metode}".strip(" ·"),
                      warna=kat[1] if kat else None, ukuran="efisiensi"))
     out.append(gauge(nilai=skm["ikm"], minimum=25, maksimum=100, pita=pita_mutu(), teks=fmt.angka(skm["ikm"]),
-                     judul="Indeks Kepuasan Masyarakat",
+                     judul="Kepuasan masyarakat (IKM)",
                      keterangan=f"Mutu {skm['mutu']} ({skm['kinerja']})" if skm["mutu"] else "",
                      warna=data["_skm"]["warna"], ukuran="ikm"))
     return out

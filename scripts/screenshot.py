@@ -1,6 +1,7 @@
 """Screenshots of the running app's pages with headless Chromium (for the README and for looking).
 
-    .venv/bin/python scripts/screenshot.py http://localhost:8501 out_dir "Ringkasan?kecamatan=Bajuin&tahun=2025&triwulan=4" …
+    .venv/bin/python scripts/screenshot.py http://localhost:8501 out_dir "?kecamatan=Bajuin&tahun=2025&triwulan=4" "iku?…"
+    TINGGI=3000 .venv/bin/python scripts/screenshot.py …     # a taller window for long pages
 
 Each page argument is `<url path>?<query>`; the file is named after it.
 """
@@ -38,4 +39,7 @@ def main(base: str, out: str, pages: list[str], width: int = 1500, height: int =
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3:])
+    # Streamlit scrolls inside its own container, so a tall viewport is what shows a whole page.
+    import os
+
+    main(sys.argv[1], sys.argv[2], sys.argv[3:], height=int(os.environ.get("TINGGI", "1100")))

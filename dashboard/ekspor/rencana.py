@@ -22,6 +22,7 @@ from dashboard import skm as skm_f
 from dashboard import format as fmt
 from dashboard.ekspor.bahan import Bahan
 from dashboard.ekspor.tabel import BELUM_ADA, ukuran_utama
+from dashboard.ringkasan import teks_rasio
 from dashboard.ringkasan import IkuBaris, iku_baris, jenis_belanja, skala_bands
 from dashboard.skala import kategori
 
@@ -128,10 +129,12 @@ def _judul(b: Bahan) -> Salindia:
 
 def _ringkasan(b: Bahan) -> Salindia:
     kartu = []
-    for u in ukuran_utama(b.data)[:5]:
+    for u in ukuran_utama(b.data, b.periode)[:5]:
         nilai = u["nilai"]
         if nilai is None:
             teks = BELUM_ADA
+        elif u["ukuran"] == "Rasio desa mandiri":
+            teks = teks_rasio(b.periode, nilai)  # in the unit of the kecamatan's IKU (0,64 or 77,78 %)
         elif u["satuan"] == "%":
             teks = fmt.persen(nilai)
         elif u["satuan"] == "poin":

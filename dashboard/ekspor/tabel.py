@@ -20,7 +20,7 @@ from dashboard import format as fmt
 from dashboard import tabel as tabel_f
 from dashboard import unggah
 from dashboard.ekspor.bahan import Bahan
-from dashboard.ringkasan import indikator_tahun, pohon_periode, jenis_belanja, skala_bands
+from dashboard.ringkasan import indikator_tahun, jenis_belanja, pohon_periode, skala_bands, teks_rasio
 
 BELUM_ADA = "belum ada data"
 LEMBAR = ("Ringkasan", "IKU", "Anggaran", "SKM", "Desa", "Peringatan", "Sumber Data")
@@ -37,7 +37,7 @@ class TabelEkspor:
 
 # ---------------------------------------------------------------- the headline measures
 
-def ukuran_utama(data: dict) -> list[dict]:
+def ukuran_utama(data: dict, p=None) -> list[dict]:
     """The five measures of the Ringkasan page (and the budget amounts behind serapan), with their
     category, its colour, a unit that tells the workbook how to format the value, and a note."""
     iku, ang, skm, desa, efi = data["iku"], data["anggaran"], data["skm"], data["_desa"], data["efisiensi"]
@@ -56,7 +56,8 @@ def ukuran_utama(data: dict) -> list[dict]:
         {"ukuran": "Rasio desa mandiri", "nilai": desa["rasio"], "satuan": "%",
          "kategori": g["kategori"], "warna": g["warna"],
          "keterangan": (f"{desa['mandiri']} Mandiri dari {desa['jumlah']} desa"
-                        + (f"; target {fmt.persen(g['target'])}" if g["target"] is not None else "")
+                        + (f"; target {teks_rasio(p, g['target']) if p is not None else fmt.persen(g['target'])}"
+                           if g["target"] is not None else "")
                         if desa["rasio"] is not None else f"belum ada status desa tahun {data['tahun']}")},
         {"ukuran": "Efisiensi", "nilai": efi["nilai"], "satuan": "poin" if efi["metode"] == "selisih" else "",
          "kategori": kat_efi[0] if kat_efi else None, "warna": kat_efi[1] if kat_efi else None,
@@ -81,11 +82,11 @@ def _ket_anggaran(data: dict) -> str:
     return f"belum ada data realisasi {fmt.triwulan(data['triwulan'])} (triwulan yang ada: {ada})"
 
 
-def tabel_ukuran(data: dict) -> pd.DataFrame:
+def tabel_ukuran(data: dict, p=None) -> pd.DataFrame:
     """The headline measures as a table; `_satuan` tells the workbook each value's format."""
     rows = [{"Ukuran": u["ukuran"], "Nilai": u["nilai"] if u["nilai"] is not None else BELUM_ADA,
              "Kategori": u["kategori"] or "", "Keterangan": u["keterangan"], "_warna": u["warna"],
-             "_satuan": u["satuan"]} for u in ukuran_utama(data)]
+             "_satuan": u["satuan"]} for u in ukuran_utama(data, p)]
     return pd.DataFrame(rows, columns=["Ukuran", "Nilai", "Kategori", "Keterangan", "_warna", "_satuan"])
 
 
@@ -93,7 +94,7 @@ def tabel_ukuran(data: dict) -> pd.DataFrame:
 
 def semua_tabel(b: Bahan) -> list[TabelEkspor]:
     """The headline measures, then every table of every page."""
-    return [TabelEkspor("ringkasan", "Ringkasan", "Ukuran kinerja utama", tabel_ukuran(b.data), ""), *daftar_tabel(b)]
+    return [TabelEkspor("ringkasan", "Ringkasan", "Ukuran kinerja utama", tabel_ukuran(b.data, b.periode), ""), *daftar_tabel(b)]
 
 
 def daftar_tabel(b: Bahan) -> list[TabelEkspor]:
