@@ -460,8 +460,6 @@ def test_sintetis_anggaran(sintetis):
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_muat_demo_berhasil_dan_idempoten(db_url):
-    if not hasattr(pytest.importorskip("dashboard.impor"), "impor"):
-        pytest.skip("the import engine (dashboard.impor.impor) is not there yet")
     from sqlalchemy import func, select
 
     from dashboard.demo import muat_demo
