@@ -44,6 +44,9 @@ PENJELASAN = {
 }
 
 
+UKURAN_SERVER_MB = 100  # server.maxUploadSize in .streamlit/config.toml: no upload can be larger
+
+
 class PengaturanError(ValueError):
     """A setting value that is not allowed; the message is for the user, in Indonesian."""
 
@@ -157,8 +160,9 @@ def validasi(session: Session, kunci: str, nilai: str) -> str:
             mb = float(nilai.replace(",", "."))
         except ValueError:
             raise PengaturanError("Ukuran berkas maksimum harus angka (MB).") from None
-        if not 0 < mb <= 500:
-            raise PengaturanError("Ukuran berkas maksimum harus antara 0 dan 500 MB.")
+        if not 0 < mb <= UKURAN_SERVER_MB:
+            raise PengaturanError(f"Ukuran berkas maksimum harus antara 0 dan {UKURAN_SERVER_MB} MB "
+                                  "(batas unggahan server, .streamlit/config.toml).")
         return f"{mb:g}"
     return nilai
 

@@ -203,3 +203,15 @@ def test_pengaturan_mengubah_summary(demo_db):
     assert d["iku"]["kategori"] == "Sangat Memuaskan"
     d = _summary(demo_db, "Pelaihari", 2025, 4)
     assert d["efisiensi"]["metode"] == "tanah_laut"
+
+
+def test_batas_unggah_tidak_melebihi_batas_server(demo_db):
+    import tomllib
+
+    from dashboard.pengaturan import UKURAN_SERVER_MB
+
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert cfg["server"]["maxUploadSize"] == UKURAN_SERVER_MB
+    r = cli("pengaturan", "set", "ukuran_file_maks_mb", "150", url=demo_db)
+    assert r.returncode == 1 and "antara 0 dan 100 MB" in r.stderr
+    assert cli("pengaturan", "set", "ukuran_file_maks_mb", "50", url=demo_db).returncode == 0
