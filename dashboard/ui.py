@@ -214,6 +214,22 @@ def perlu_frame() -> tuple[str, int, int] | None:
     return nama, int(tahun), int(tw)
 
 
+def buka_halaman(judul_halaman: str):
+    """The common start of a monitoring page: the frame's period, its summary and data, and the title.
+
+    Returns (nama, tahun, triwulan, ringkasan, periode); without any kecamatan it shows the empty
+    state and stops the page.
+    """
+    frame = perlu_frame()
+    if frame is None:
+        st.stop()
+    nama, tahun, tw = frame
+    data = baca_ringkasan(nama, tahun, tw)
+    p = baca_periode(nama, tahun)
+    judul(judul_halaman, nama, tahun, tw, p.sintetis)
+    return nama, tahun, tw, data, p
+
+
 def grafik(chart: alt.TopLevelMixin | dict, *, lebar: str = "stretch") -> None:
     """Render an Altair chart or its (cached) Vega-Lite dict. Our builders produce valid specs, so
     Altair's schema validation, half the cost of a chart, is skipped."""

@@ -10,13 +10,7 @@ from dashboard.tabel import tabel_peringatan
 
 LEBAR = {"Uraian": 330, "Kode": 115}
 
-frame = ui.perlu_frame()
-if frame is None:
-    st.stop()
-nama, tahun, tw = frame
-data = ui.baca_ringkasan(nama, tahun, tw)
-p = ui.baca_periode(nama, tahun)
-ui.judul("Anggaran", nama, tahun, tw, p.sintetis)
+nama, tahun, tw, data, p = ui.buka_halaman("Anggaran")
 
 a = data["_anggaran"]
 jenis, pohon = a["pohon"], a["_simpul"]

@@ -15,13 +15,7 @@ def _mandiri_kabupaten(kabupaten: str, tahun: int, dimensi: tuple, kecuali: int,
         return ad.desa_mandiri_kabupaten(s, kabupaten, tahun, dimensi, kecuali)
 
 
-frame = ui.perlu_frame()
-if frame is None:
-    st.stop()
-nama, tahun, tw = frame
-data = ui.baca_ringkasan(nama, tahun, tw)
-p = ui.baca_periode(nama, tahun)
-ui.judul("Desa", nama, tahun, tw, data["sintetis"])
+nama, tahun, tw, data, p = ui.buka_halaman("Desa")
 st.caption(f"Skema status: **{ad.skema_label(p)}** · {ad.teks_ambang(p)}. "
            "Status desa diperbarui setahun sekali; kelurahan dan desa persiapan tidak dihitung dalam rasio.")
 

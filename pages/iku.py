@@ -8,13 +8,7 @@ from dashboard import ui
 from dashboard.pemeriksaan import HALAMAN
 from dashboard.tabel import publik
 
-frame = ui.perlu_frame()
-if frame is None:
-    st.stop()
-nama, tahun, tw = frame
-data = ui.baca_ringkasan(nama, tahun, tw)
-p = ui.baca_periode(nama, tahun)
-ui.judul("Indikator Kinerja Utama", nama, tahun, tw, data["sintetis"])
+nama, tahun, tw, data, p = ui.buka_halaman("Indikator Kinerja Utama")
 tersimpan = st.session_state.pop("iku_tersimpan", None)
 if tersimpan:
     st.success(f"Faktor dan tindak lanjut {tersimpan} tersimpan.", icon=":material/check_circle:")

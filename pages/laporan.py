@@ -9,13 +9,7 @@ from dashboard import ui
 from dashboard.ekspor import MIME, Bahan, buat, nama_berkas, rencana_dek, templat
 from dashboard.ekspor.bahan import baca_tambahan
 
-frame = ui.perlu_frame()
-if frame is None:
-    st.stop()
-nama, tahun, tw = frame
-data = ui.baca_ringkasan(nama, tahun, tw)
-p = ui.baca_periode(nama, tahun)
-ui.judul("Laporan", nama, tahun, tw, data["sintetis"])
+nama, tahun, tw, data, p = ui.buka_halaman("Laporan")
 
 
 @st.cache_data(show_spinner="Membaca data laporan…", max_entries=32)

@@ -8,13 +8,7 @@ from dashboard.grafik import gauges_ringkasan
 from dashboard.ringkasan import teks_rasio
 from dashboard.tabel import publik, tabel_iku
 
-frame = ui.perlu_frame()
-if frame is None:
-    st.stop()
-nama, tahun, tw = frame
-data = ui.baca_ringkasan(nama, tahun, tw)
-p = ui.baca_periode(nama, tahun)
-ui.judul("Ringkasan", nama, tahun, tw, data["sintetis"])
+nama, tahun, tw, data, p = ui.buka_halaman("Ringkasan")
 
 sebelum = ui.ringkasan_sebelumnya(nama, tahun, tw)
 label_sebelum = ui.label_triwulan_sebelumnya(tahun, tw)

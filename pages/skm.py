@@ -28,13 +28,7 @@ def _saran(kecamatan_id: int, tahun: int, tw: int, kunci: str) -> list[dict]:
         return asm.query_saran(s, kecamatan_id, tahun, tw)
 
 
-frame = ui.perlu_frame()
-if frame is None:
-    st.stop()
-nama, tahun, tw = frame
-data = ui.baca_ringkasan(nama, tahun, tw)
-p = ui.baca_periode(nama, tahun)
-ui.judul("Survei Kepuasan Masyarakat", nama, tahun, tw, p.sintetis)
+nama, tahun, tw, data, p = ui.buka_halaman("Survei Kepuasan Masyarakat")
 
 skm = data["_skm"]
 label_tw = fmt.triwulan(tw)
