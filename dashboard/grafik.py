@@ -123,28 +123,6 @@ def pita_mutu() -> list[tuple[float, float, str, str]]:
             (76.61, 88.31, "#5aa832", "B Baik"), (88.31, 100, "#1b7f3b", "A Sangat Baik")]
 
 
-# ---------------------------------------------------------------- simple charts shared by pages
-
-def batang_horizontal(df: pd.DataFrame, *, x: str, y: str, warna: str | None, judul: str, format_x: str = "",
-                      jenis: str, domain_x: list[float] | None = None, garis: float | None = None,
-                      teks: str | None = None, tinggi_baris: int = 26) -> alt.Chart:
-    """Horizontal bars (one per row), optionally coloured by a colour column, with a reference line."""
-    tinggi = max(120, tinggi_baris * len(df))
-    enc_x = alt.X(f"{x}:Q", title=format_x, scale=alt.Scale(domain=domain_x) if domain_x else alt.Undefined)
-    base = alt.Chart(df)
-    bar = base.mark_bar().encode(x=enc_x, y=alt.Y(f"{y}:N", sort=None, title=None),
-                                 color=alt.Color(f"{warna}:N", scale=None) if warna else alt.value("#3b6ea5"),
-                                 tooltip=[c for c in df.columns if not c.startswith("_") and c != warna])
-    lapisan = [bar]
-    if teks:
-        lapisan.append(base.mark_text(align="left", dx=4, fontSize=11).encode(
-            x=enc_x, y=alt.Y(f"{y}:N", sort=None), text=f"{teks}:N"))
-    if garis is not None:
-        lapisan.append(alt.Chart(pd.DataFrame({"v": [garis]})).mark_rule(color="#212529", strokeDash=[4, 3])
-                       .encode(x="v:Q"))
-    return tema(alt.layer(*lapisan).properties(height=tinggi, width="container", title=judul), jenis=jenis)
-
-
 # ---------------------------------------------------------------- the five headline gauges
 
 def gauges_ringkasan(data: dict, p) -> list:

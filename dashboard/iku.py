@@ -68,15 +68,3 @@ def capaian_renstra(realisasi: float | None, target_renstra: float | None, polar
     """How far along the way to the Renstra end target (same formula as capaian)."""
     return capaian(target_renstra, realisasi, polaritas)
 
-
-def laju_dibutuhkan(target_sd_tw: float | None, target_tahunan: float | None, triwulan: int,
-                    punya_target_tw: bool) -> float | None:
-    """The value the indicator should have reached by TW n to be on pace.
-
-    With TW targets, the TW n target itself; otherwise, for flows, the yearly target pro rata.
-    """
-    if punya_target_tw:
-        return target_sd_tw
-    if not _ada(target_tahunan):
-        return None
-    return target_tahunan * triwulan / 4

@@ -69,14 +69,6 @@ def gaya_nilai(teks) -> str | None:
     return None
 
 
-def gaya_kolom(nilai) -> str:
-    """'id', 'en', 'campur' (both unambiguous styles: an error) or '' (no unambiguous value)."""
-    gaya = {g for g in (gaya_nilai(v) for v in nilai) if g}
-    if len(gaya) > 1:
-        return "campur"
-    return gaya.pop() if gaya else ""
-
-
 def _baca_desimal(teks, gaya: str) -> Decimal | None:
     if kosong(teks):
         return None

@@ -123,8 +123,6 @@ def hitung_anggaran(p: Periode, triwulan: int) -> dict:
         r = s.realisasi_sd(triwulan) if ada else None
         program.append({"kode": s.kode, "uraian": s.uraian, "pagu": s.pagu / SEN,
                         "realisasi": None if r is None else r / SEN, "serapan": ang.serapan(r, s.pagu) if ada else None})
-    if jenis == "program" and len(pohon) == 1 and pohon[0].level < 3:
-        program = []
     return {
         "pagu": None if pagu_sen is None else pagu_sen / SEN,
         "realisasi": None if realisasi_sen is None else realisasi_sen / SEN,

@@ -61,13 +61,11 @@ def sesi():
 
 
 def baca_periode(nama: str, tahun: int):
-    rev = revisi_data()
-    return _periode(nama, tahun, _kunci(rev))
+    return _periode(nama, tahun, kunci())
 
 
 def baca_ringkasan(nama: str, tahun: int, triwulan: int) -> dict:
-    rev = revisi_data()
-    return _ringkasan(nama, tahun, triwulan, _kunci(rev))
+    return _ringkasan(nama, tahun, triwulan, kunci())
 
 
 @st.cache_data(show_spinner="Membaca data…", max_entries=64)
@@ -102,7 +100,7 @@ def _tahun(kecamatan_id: int, rev: str) -> list[int]:
 
 
 def baca_kecamatan() -> list[dict]:
-    return _kecamatan(_kunci(revisi_data()))
+    return _kecamatan(kunci())
 
 
 # ---------------------------------------------------------------- the frame
@@ -121,7 +119,7 @@ def _dari_url(kunci: str):
 def frame() -> None:
     """The sidebar: kecamatan, tahun, triwulan; kept in session_state and in the URL."""
     ss = st.session_state
-    rev = _kunci(revisi_data())
+    rev = kunci()
     kec = _kecamatan(rev)
     with st.sidebar:
         st.markdown("### Pantau Triwulan")
@@ -274,7 +272,7 @@ def ringkasan_sebelumnya(nama: str, tahun: int, tw: int) -> dict | None:
     if tw > 1:
         return baca_ringkasan(nama, tahun, tw - 1)
     kec = next((k for k in baca_kecamatan() if k["nama"] == nama), None)
-    if kec is None or tahun - 1 not in _tahun(kec["id"], _kunci(revisi_data())):
+    if kec is None or tahun - 1 not in _tahun(kec["id"], kunci()):
         return None
     return baca_ringkasan(nama, tahun - 1, 4)
 
