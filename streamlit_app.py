@@ -7,6 +7,7 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from dashboard import ui
+from dashboard.basisdata import pesan_galat
 
 st.set_page_config(page_title="Pantau Triwulan", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
 
@@ -36,8 +37,9 @@ halaman = st.navigation(navigasi)
 
 try:
     ui.frame()
-except (OperationalError, ProgrammingError):
-    st.error("Basis data belum siap. Jalankan `python -m dashboard db upgrade` (atau `make run`), lalu muat ulang halaman.")
+except (OperationalError, ProgrammingError) as exc:
+    st.error(pesan_galat(exc) or "Basis data belum siap. Jalankan `python -m dashboard db upgrade` (atau `make run`), "
+             "lalu muat ulang halaman.", icon=":material/error:")
     st.stop()
 
 PESAN_GAGAL = "Maaf, halaman ini gagal ditampilkan karena kesalahan di aplikasi."
@@ -46,5 +48,8 @@ try:
     halaman.run()
 except Exception as exc:  # st.stop() and reruns are BaseException and pass through
     logging.getLogger("pantau").exception("page %s failed", halaman.title)
-    st.error(f"{PESAN_GAGAL} Data Anda tidak berubah. Rincian teknis ({type(exc).__name__}) tercatat di log "
-             "server; laporkan kepada pengelola aplikasi.", icon=":material/error:")
+    if pesan_galat(exc):  # a full disk, a read-only database…: the true cause, not "a bug in the app"
+        st.error(pesan_galat(exc), icon=":material/error:")
+    else:
+        st.error(f"{PESAN_GAGAL} Data Anda tidak berubah. Rincian teknis ({type(exc).__name__}) tercatat di log "
+                 "server; laporkan kepada pengelola aplikasi.", icon=":material/error:")

@@ -7,6 +7,7 @@ import json
 import sys
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from dashboard import format as fmt
 
@@ -119,6 +120,14 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except KeyboardInterrupt:
         return _gagal("Dihentikan.", KELUAR_DITOLAK)
+    except (DBAPIError, OSError) as exc:
+        # A full disk, a read-only database, no schema yet…: the cause in words, not a traceback.
+        from dashboard.basisdata import pesan_galat
+
+        pesan = pesan_galat(exc)
+        if pesan is None:
+            raise
+        return _gagal(pesan, KELUAR_DITOLAK)
 
 
 def _db(args) -> int:
@@ -145,10 +154,11 @@ def _demo(args) -> int:
 
 
 def _kecamatan(args) -> int:
+    from dashboard.pengaturan import KUNCI_TULIS
     from models.db import session_scope
     from models.tables import Kecamatan
 
-    with session_scope() as s:
+    with session_scope(kunci=KUNCI_TULIS if args.aksi == "add" else None) as s:
         if args.aksi == "list":
             for k in s.execute(select(Kecamatan).order_by(Kecamatan.kabupaten, Kecamatan.nama)).scalars():
                 tanda = "\t(sintetis)" if k.sintetis else ""
@@ -256,7 +266,7 @@ def _pengaturan(args) -> int:
     from models.db import session_scope
 
     try:
-        with session_scope() as s:
+        with session_scope(kunci=peng.KUNCI_TULIS if args.aksi == "set" else None) as s:
             kid = peng.kecamatan_id(s, args.kecamatan)
             if args.aksi == "set":
                 nilai = peng.simpan(s, args.kunci, args.nilai, kecamatan_id=kid, pengguna=PENGGUNA_CLI)

@@ -111,6 +111,28 @@ class Periode:
     peringatan_impor: list[dict] = field(default_factory=list)  # file-level warnings of live imports
 
 
+def revisi(session: Session) -> tuple:
+    """The data revision: changes with every committed write (import, rejected import, undo, setting, scale,
+    master data, template), in any process, on either database; the pages' cache key.
+
+    Counts, not only the newest ids: on PostgreSQL two writers can commit in the other order than they took
+    their ids, and the later commit of the smaller id must still change the revision. The logs are only
+    ever appended to, so every count only grows.
+    """
+    from models.tables import Pengaturan, PengaturanLog
+
+    return tuple(session.execute(select(
+        select(func.count(ImportLog.id)).scalar_subquery(),
+        select(func.max(ImportLog.id)).scalar_subquery(),
+        select(func.count(ImportLog.dibatalkan_pada)).scalar_subquery(),
+        select(func.count(PengaturanLog.id)).scalar_subquery(),
+        select(func.max(PengaturanLog.id)).scalar_subquery(),
+        select(func.count(Kecamatan.id)).scalar_subquery(),
+        select(func.count(Skala.id)).scalar_subquery(),
+        select(func.max(Pengaturan.id)).scalar_subquery(),
+    )).one())
+
+
 def kecamatan_list(session: Session) -> list[dict]:
     rows = session.execute(select(Kecamatan.id, Kecamatan.nama, Kecamatan.kabupaten, Kecamatan.sintetis)
                            .order_by(Kecamatan.kabupaten, Kecamatan.nama)).all()

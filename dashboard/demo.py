@@ -77,7 +77,7 @@ def muat_demo(*, url: str | None = None, jika_kosong: bool = False) -> str:
     for nama in kecamatan_sintetis:
         setelan[nama] = {**PENGATURAN_SINTETIS, **setelan.get(nama, {})}
 
-    with session_scope(engine) as s:
+    with session_scope(engine, kunci=pengaturan.KUNCI_TULIS) as s:
         ids = {}
         for e in berkas:
             if e["kecamatan"] not in ids:

@@ -14,6 +14,10 @@ from dashboard import skm as skm_f
 from dashboard.skala import DEFAULT_SKALA
 from models.tables import Kecamatan, Pengaturan, PengaturanLog, Skala, utcnow
 
+# The write locks (models.db.kunci_tulis) of a transaction that changes settings, scales, master data or the
+# deck template: such writes run one after the other, and after any scale import running at the time.
+KUNCI_TULIS = [("pengaturan", None), ("skala", None)]
+
 DEFAULTS: dict[str, str] = {
     "skala_capaian": DEFAULT_SKALA,
     "skala_serapan": DEFAULT_SKALA,

@@ -11,7 +11,6 @@ from datetime import date
 
 import altair as alt
 import streamlit as st
-from sqlalchemy import func, select
 
 from dashboard import format as fmt
 from models.db import database_url, get_engine, session_scope
@@ -26,18 +25,11 @@ def _engine():
 
 
 def revisi_data() -> tuple:
-    """Changes whenever data or settings change (imports, undo, settings, master data)."""
-    from models.tables import ImportLog, Kecamatan, Pengaturan, PengaturanLog, Skala
+    """Changes whenever data or settings change, by anyone (`dashboard.data.revisi`)."""
+    from dashboard.data import revisi
 
     with session_scope(_engine()) as s:
-        return tuple(s.execute(select(
-            select(func.max(ImportLog.id)).scalar_subquery(),
-            select(func.count(ImportLog.dibatalkan_pada)).scalar_subquery(),
-            select(func.max(PengaturanLog.id)).scalar_subquery(),
-            select(func.count(Kecamatan.id)).scalar_subquery(),
-            select(func.count(Skala.id)).scalar_subquery(),
-            select(func.max(Pengaturan.id)).scalar_subquery(),
-        )).one())
+        return revisi(s)
 
 
 def hapus_cache() -> None:
@@ -55,9 +47,10 @@ def kunci() -> str:
     return _kunci(revisi_data())
 
 
-def sesi():
-    """A database session (one transaction) for a page's cached reader: `with ui.sesi() as s: ...`."""
-    return session_scope(_engine())
+def sesi(kunci=None):
+    """A database session (one transaction) for a page's cached reader: `with ui.sesi() as s: ...`; a write
+    transaction with its write locks: `with ui.sesi(kunci=pengaturan.KUNCI_TULIS) as s: ...`."""
+    return session_scope(_engine(), kunci=kunci)
 
 
 def baca_periode(nama: str, tahun: int):
@@ -322,6 +315,7 @@ def _info_templat(rev: str):
 def bagian_templat_pptx(pengguna: str) -> None:
     """The Pengaturan section of the meeting deck's PowerPoint template: the one in use, upload, removal."""
     from dashboard.ekspor import templat
+    from dashboard.pengaturan import KUNCI_TULIS
 
     st.markdown("**Templat presentasi rapat evaluasi (PowerPoint)**")
     st.caption("Satu templat .pptx untuk semua kecamatan. Dek di halaman Laporan memakai tema dan tata letaknya "
@@ -339,7 +333,7 @@ def bagian_templat_pptx(pengguna: str) -> None:
     kiri, kanan = st.columns(2)
     if berkas is not None and kiri.button("Pakai templat ini", type="primary", key="templat_pptx_pakai"):
         try:
-            with sesi() as s:
+            with sesi(kunci=KUNCI_TULIS) as s:
                 baru = templat.simpan(s, berkas.getvalue(), berkas.name, pengguna=pengguna)
         except templat.TemplatError as exc:
             st.error(f"Templat tidak dipakai: {exc}", icon=":material/error:")
@@ -348,7 +342,7 @@ def bagian_templat_pptx(pengguna: str) -> None:
             st.session_state["templat_pptx_pesan"] = f"Templat {baru.nama_file} disimpan dan dipakai mulai sekarang."
             st.rerun()
     if info is not None and kanan.button("Hapus templat (kembali ke desain bawaan)", key="templat_pptx_hapus"):
-        with sesi() as s:
+        with sesi(kunci=KUNCI_TULIS) as s:
             templat.hapus(s, pengguna=pengguna)
         hapus_cache()
         st.session_state["templat_pptx_pesan"] = "Templat dihapus: dek kembali memakai desain bawaan."

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import warnings
+from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SAWarning
 from sqlmodel import Session, create_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# How long a writer waits for another writer before it gives up with an error (SQLite's busy timeout,
+# PostgreSQL's lock_timeout while it waits for a write lock): longer than the largest import the upload
+# limit allows takes on a busy server, so that a second import waits for the first instead of failing.
+TUNGGU_TULIS_DETIK = 300
+# The execution option that makes a session's transaction a writer (see `kunci_tulis`).
+_PENULIS = "pantau_penulis"
 
 
 def normal_url(url: str) -> str:
@@ -35,26 +45,85 @@ def get_engine(url: str | None = None) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": TUNGGU_TULIS_DETIK})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
+            # SQLAlchemy's documented recipe: pysqlite leaves BEGIN to us (below), so that a writer can
+            # begin with BEGIN IMMEDIATE.
+            dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             # WAL lets the page read while an import writes.
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.close()
 
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):
+            # A writer takes the file's write lock before it reads anything, so that it never works from a
+            # snapshot another writer has since changed; readers begin deferred and never wait.
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_PENULIS) else "BEGIN")
+
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
 @contextmanager
-def session_scope(engine: Engine | None = None):
-    """A session inside one transaction: committed on success, rolled back on any error."""
+def session_scope(engine: Engine | None = None, *, kunci: Iterable[tuple[str, int | None]] | None = None):
+    """A session inside one transaction: committed on success, rolled back on any error.
+
+    With `kunci` the transaction is a writer holding those write locks from its start (`kunci_tulis`).
+    """
     with Session(engine or get_engine(), expire_on_commit=False) as session:
         with session.begin():
+            if kunci is not None:
+                kunci_tulis(session, kunci)
             yield session
+
+
+def kunci_tulis(session: Session, kunci: Iterable[tuple[str, int | None]]) -> None:
+    """Make the session's transaction a writer that holds the write locks `kunci`, before it reads anything.
+
+    A key is (what, kecamatan_id): e.g. ("skm", 3) for Kecamatan 3's survey data, ("skm", None) for every
+    kecamatan's. Writers of the same key run one after the other, as if in sequence, so that each reads
+    what the one before it wrote; readers never wait for them.
+
+    - SQLite has one writer at a time for the whole file: the transaction begins with BEGIN IMMEDIATE (a
+      later writer waits up to the busy timeout). The session must not have run a statement yet.
+    - PostgreSQL: transaction-level advisory locks, taken in one fixed order (deadlock-free): per `what`,
+      the whole-kabupaten key (shared, or exclusive for a None kecamatan) before each kecamatan's key.
+      Locks already held by the transaction are held again, which is harmless.
+    """
+    dialek = session.get_bind().dialect.name
+    if dialek == "sqlite":
+        with warnings.catch_warnings():
+            # Called again in the same transaction: the connection is a writer already and keeps its options.
+            warnings.simplefilter("ignore", SAWarning)
+            conn = session.connection(execution_options={_PENULIS: True})
+        if not conn.get_execution_options().get(_PENULIS):
+            raise RuntimeError("kunci_tulis must come before the transaction's first statement on SQLite")
+        return
+    if dialek != "postgresql":
+        return
+    conn = session.connection()
+    per_apa: dict[str, set[int | None]] = {}
+    for apa, kid in kunci:
+        per_apa.setdefault(apa, set()).add(kid)
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{TUNGGU_TULIS_DETIK}s'")
+    for apa in sorted(per_apa):
+        kids = per_apa[apa]
+        if None in kids:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _kunci_pg(apa, None)})
+            continue
+        conn.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": _kunci_pg(apa, None)})
+        for kid in sorted(kids):
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _kunci_pg(apa, kid)})
+
+
+def _kunci_pg(apa: str, kid: int | None) -> int:
+    """A stable signed 64-bit advisory-lock key for (what, kecamatan)."""
+    teks = f"pantau:{apa}:{'*' if kid is None else int(kid)}".encode()
+    return int.from_bytes(hashlib.blake2b(teks, digest_size=8).digest(), "big", signed=True)
 
 
 def alembic_config(url: str):

@@ -6,12 +6,14 @@ clears the caches, so that every page and export shows the change at once.
 """
 
 import streamlit as st
+from sqlalchemy.exc import DBAPIError
 
 from dashboard import desa as desa_f
 from dashboard import efisiensi as efisiensi_f
 from dashboard import kelola
 from dashboard import pengaturan as peng
 from dashboard import ui
+from dashboard.basisdata import pesan_galat
 from dashboard.pengaturan import PengaturanError
 
 PENGGUNA = "operator"
@@ -31,10 +33,15 @@ def tulis(aksi, pesan: str, sesudah=None) -> None:
     `aksi(session)` returns False when there was nothing to change.
     """
     try:
-        with ui.sesi() as s:
+        with ui.sesi(kunci=peng.KUNCI_TULIS) as s:
             berubah = aksi(s)
     except PengaturanError as exc:
         st.error(f"Tidak disimpan: {exc}", icon=":material/error:")
+        return
+    except DBAPIError as exc:  # a full disk, a read-only database…: the cause, next to the form
+        if pesan_galat(exc) is None:
+            raise
+        st.error(f"Tidak disimpan: {pesan_galat(exc)}", icon=":material/error:")
         return
     if berubah is False:
         st.info("Tidak ada yang berubah.", icon=":material/info:")

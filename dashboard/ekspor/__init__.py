@@ -73,8 +73,11 @@ def ekspor_ke_berkas(format: str, kecamatan: str, tahun: int, triwulan: int, out
             b = kumpulkan(s, kec.nama, tahun, triwulan, waktu)
     except TidakDitemukan as exc:
         raise EksporError(str(exc)) from None
-    except (OperationalError, ProgrammingError):
-        raise EksporError("Basis data belum siap; jalankan `python -m dashboard db upgrade` lebih dulu.") from None
+    except (OperationalError, ProgrammingError) as exc:
+        from dashboard.basisdata import pesan_galat
+
+        raise EksporError(pesan_galat(exc) or "Basis data belum siap; jalankan `python -m dashboard db upgrade` "
+                          "lebih dulu.") from None
     isi = buat(format, b)
     try:
         with tempfile.NamedTemporaryFile(dir=tujuan.parent, prefix=".ekspor-", delete=False) as tmp:

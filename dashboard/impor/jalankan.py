@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -9,22 +10,27 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
-from sqlalchemy import insert, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from dashboard.impor.galat import Galat, ImporError
 from dashboard.impor.kolom import NAMA_DATASET
 from dashboard.impor.siap import Persiapan, batas_ukuran, cari_kecamatan, periksa_ukuran, siapkan
 from dashboard.impor.tulis import Penulis
-from models.db import get_engine
-from models.tables import ImportLog, utcnow
+from models.db import get_engine, kunci_tulis
+from models.tables import ImportLog, Kecamatan, utcnow
 
 # The data-quality checks (domain §4) an import of each dataset reports, by the page they belong to.
 HALAMAN_DATASET = {
     "indikator": {"IKU"}, "realisasi": {"IKU"}, "anggaran": {"Anggaran"}, "skm": {"SKM"}, "skm-rekap": {"SKM"},
     "desa": {"Desa"}, "skala": set(),
 }
+# The data that one write lock covers: an indicator import and a realisasi import hang on each other (a
+# realisasi names its indicator; undo of an indicator import checks the realisasi on it), as do both SKM forms.
+KUNCI_DATASET = {"indikator": "iku", "realisasi": "iku", "anggaran": "anggaran", "skm": "skm", "skm-rekap": "skm",
+                 "desa": "desa", "skala": "skala"}
 # Imports of the data an IKU can be computed from report the gap to that IKU's imported figure.
 IKU_HITUNG = {"skm": "ikm", "skm-rekap": "ikm", "desa": "rasio_desa_mandiri"}
 
@@ -58,6 +64,26 @@ class HasilImpor:
         return f"Impor #{self.import_id} berhasil ({apa}): {self.baris_dibaca} baris dibaca — {hitung}{catatan}."
 
 
+def galat_basis_data(fungsi):
+    """A database that cannot take the write (full disk, read-only, another writer too long) refuses with the
+    true cause, as an `ImporError`; the transaction is rolled back, so nothing is half-written."""
+
+    @functools.wraps(fungsi)
+    def bungkus(*args, **kwargs):
+        try:
+            return fungsi(*args, **kwargs)
+        except DBAPIError as exc:
+            from dashboard.basisdata import pesan_galat
+
+            pesan = pesan_galat(exc, kwargs["engine"].url.render_as_string(False) if kwargs.get("engine") else None)
+            if pesan is None:
+                raise
+            raise ImporError(pesan) from exc
+
+    return bungkus
+
+
+@galat_basis_data
 def impor(dataset: str, isi: bytes, nama_file: str, *, engine: Engine | None = None, kecamatan: str | None = None,
           tahun: int | None = None, triwulan: int | None = None, lembar: str | None = None,
           pemetaan: dict | str | None = None, per_triwulan: bool = False, mode: str = "ganti",
@@ -68,9 +94,12 @@ def impor(dataset: str, isi: bytes, nama_file: str, *, engine: Engine | None = N
     engine = engine or get_engine()
     if isinstance(isi, str):
         isi = isi.encode("utf-8")
+    kunci = kunci_impor(engine, dataset, kecamatan)
     with Session(engine, expire_on_commit=False) as session:
         trans = session.begin()
         try:
+            # Before anything is read: the import then sees what every earlier writer of the same data wrote.
+            kunci_tulis(session, kunci)
             p = siapkan(dataset, bytes(isi), nama_file, session=session, kecamatan=kecamatan, tahun=tahun,
                         triwulan=triwulan, lembar=lembar, pemetaan=pemetaan, per_triwulan=per_triwulan, mode=mode,
                         gaya_angka=gaya_angka)
@@ -105,6 +134,17 @@ def impor(dataset: str, isi: bytes, nama_file: str, *, engine: Engine | None = N
             if trans.is_active:
                 trans.rollback()
             raise
+
+
+def kunci_impor(engine: Engine, dataset: str, kecamatan: str | None) -> list[tuple[str, int | None]]:
+    """The write locks of an import: its data kind for the chosen kecamatan, or for every kecamatan when none
+    is chosen (a kabupaten-wide file, whose kecamatan are only known once it is read; a scale)."""
+    kid = None
+    if dataset != "skala" and kecamatan is not None and str(kecamatan).strip():
+        with Session(engine) as session:
+            kid = session.execute(select(Kecamatan.id).where(
+                func.lower(Kecamatan.nama) == str(kecamatan).strip().lower())).scalar()
+    return [(KUNCI_DATASET.get(dataset, dataset), kid)]
 
 
 def _log(session: Session, p: Persiapan, pengguna: str, status: str, hitung: dict, peringatan: list) -> int:
@@ -178,6 +218,7 @@ def _periksa(session: Session, p: Persiapan) -> list[dict]:
     return out
 
 
+@galat_basis_data
 def impor_berkas(dataset: str, path, **kw) -> HasilImpor:
     """Import a file from disk (the command line); its size is checked before it is read."""
     nama = os.path.basename(str(path))

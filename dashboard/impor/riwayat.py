@@ -10,9 +10,10 @@ from sqlmodel import Session
 
 from dashboard import format as fmt
 from dashboard.impor.galat import ImporError
+from dashboard.impor.jalankan import KUNCI_DATASET, galat_basis_data
 from dashboard.impor.kolom import NAMA_DATASET
 from dashboard.impor.tulis import INDUK_ANAK, TABEL, URUTAN, potongan
-from models.db import get_engine
+from models.db import get_engine, kunci_tulis
 from models.tables import ImportLog, ImportPerubahan, Kecamatan, utcnow
 
 LOG = ImportLog.__table__
@@ -59,11 +60,18 @@ def _uraian(row) -> str:
     return f"{NAMA_DATASET.get(row.dataset, row.dataset)}, '{row.nama_file}', {fmt.waktu(row.waktu)}"
 
 
+@galat_basis_data
 def batalkan(import_id: int, *, pengguna: str, engine: Engine | None = None) -> str:
     """Put every row the import wrote back as it was; refused when a later import changed the same data."""
     engine = engine or get_engine()
     with Session(engine) as session:
+        asal = session.execute(select(LOG.c.dataset, LOG.c.kecamatan_id).where(LOG.c.id == import_id)).first()
+    kunci = [(KUNCI_DATASET.get(asal.dataset, asal.dataset), asal.kecamatan_id)] if asal else []
+    with Session(engine) as session:
         with session.begin():
+            # The same write lock as the imports of that data: an undo waits for an import running on it
+            # and then sees what it wrote (it may then be refused), and the reverse.
+            kunci_tulis(session, kunci)
             conn = session.connection()
             log = conn.execute(select(LOG).where(LOG.c.id == import_id)).first()
             if log is None:
@@ -100,13 +108,18 @@ def batalkan(import_id: int, *, pengguna: str, engine: Engine | None = None) -> 
 
 
 def _tolak_bila_diubah(conn, import_id: int) -> None:
-    q = (select(PERUBAHAN.c.import_id, PERUBAHAN.c.dari_impor)
+    """Refused while a later import changed this import's rows, or found them unchanged (imported them again)."""
+    q = (select(PERUBAHAN.c.import_id, PERUBAHAN.c.dari_impor, PERUBAHAN.c.sesudah)
          .join(LOG, LOG.c.id == PERUBAHAN.c.import_id)
          .where(PERUBAHAN.c.import_id > import_id, LOG.c.status == "berhasil"))
-    pengubah = sorted({iid for iid, dari in conn.execute(q).all() if import_id in json.loads(dari or "[]")},
-                      reverse=True)
+    pengubah, mengubah = set(), False
+    for iid, dari, sesudah in conn.execute(q).all():
+        if import_id in json.loads(dari or "[]"):
+            pengubah.add(iid)
+            mengubah = mengubah or import_id not in json.loads(sesudah or "{}").get("tetap_dari", [])
     if pengubah:
-        _tolak(conn, import_id, pengubah)
+        _tolak(conn, import_id, sorted(pengubah, reverse=True),
+               "data yang sama diubah oleh" if mengubah else "data yang sama diimpor lagi oleh")
 
 
 def _tolak(conn, import_id: int, pengubah: list[int], alasan: str = "data yang sama diubah oleh") -> None:
