@@ -2,7 +2,9 @@
 
 Every row an import adds carries its `import_id`; every row it updates or deletes is kept as it was
 (one `import_perubahan` record per table, a compact JSON before-image), so that `batalkan` can put
-the database back exactly. Nothing here runs a query per row.
+the database back exactly. The record also names the imports whose rows this one found already as in
+its file (`tetap_dari`): those rows now stand for this import too, so that their import cannot be undone
+before this one. Nothing here runs a query per row.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class Penulis:
         self.import_id = import_id
         self.sebelum: dict[str, list[dict]] = defaultdict(list)
         self.hitung: dict[str, Hitung] = defaultdict(Hitung)
+        self.tetap_dari: dict[str, set[int]] = defaultdict(set)
 
     def muat(self, tabel: str, *syarat) -> list[dict]:
         t = TABEL[tabel]
@@ -105,6 +108,10 @@ class Penulis:
             self.conn.execute(stmt, bagian)
         self.hitung[tabel].berubah += len(pasangan)
 
+    def tetap(self, tabel: str, import_ids) -> None:
+        """Stored rows found already as in the file (unchanged), given by the imports that wrote them."""
+        self.tetap_dari[tabel].update(i for i in import_ids if i is not None and i != self.import_id)
+
     def hapus(self, tabel: str, rows: list[dict]) -> None:
         if not rows:
             return
@@ -120,20 +127,33 @@ class Penulis:
         for tabel in URUTAN:
             lama = self.sebelum.get(tabel, [])
             h = self.hitung.get(tabel)
-            if not lama and (h is None or not h.baru):
+            # Imports whose rows were changed here as well are named by the before-image already.
+            tetap = sorted(self.tetap_dari.get(tabel, set()) - {r.get("import_id") for r in lama})
+            if not lama and (h is None or not h.baru) and not tetap:
                 continue
             kolom = [c.name for c in TABEL[tabel].columns]
-            dari = sorted({r["import_id"] for r in lama if r.get("import_id") is not None})
+            sebelum = {"kolom": kolom, "baris": [[r.get(c) for c in kolom] for r in lama]} if lama else None
+            sesudah = {"baru": h.baru if h else 0, "berubah": h.berubah if h else 0, "dihapus": h.dihapus if h else 0}
+            if tetap:
+                sesudah["tetap_dari"] = tetap
             rows.append(dict(
                 import_id=self.import_id, tabel=tabel,
                 kunci=json.dumps({"tabel": tabel, "lingkup": lingkup}),
-                sebelum=json.dumps({"kolom": kolom, "baris": [[r.get(c) for c in kolom] for r in lama]},
-                                   ensure_ascii=False, default=str) if lama else None,
-                sesudah=json.dumps({"baru": h.baru if h else 0, "berubah": h.berubah if h else 0,
-                                    "dihapus": h.dihapus if h else 0}),
-                dari_impor=json.dumps(dari)))
+                sebelum=json.dumps(sebelum, ensure_ascii=False, default=str) if sebelum else None,
+                sesudah=json.dumps(sesudah),
+                dari_impor=json.dumps(dari_impor(sebelum, sesudah))))
         if rows:
             self.conn.execute(insert(ImportPerubahan.__table__), rows)
+
+
+def dari_impor(sebelum: dict | None, sesudah: dict | None) -> list[int]:
+    """The imports a change record depends on: those that wrote the rows it changed or deleted, and those
+    whose rows it found unchanged. Derived from the record alone (migration 0002 refills it the same way)."""
+    dari = set((sesudah or {}).get("tetap_dari", []))
+    if sebelum:
+        i = sebelum["kolom"].index("import_id")
+        dari.update(r[i] for r in sebelum["baris"] if r[i] is not None)
+    return sorted(dari)
 
 
 def sama(a, b) -> bool:

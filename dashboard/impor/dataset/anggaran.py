@@ -333,6 +333,8 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
         if d:
             ubah.append((l, d))
             berubah.add(key)
+        else:
+            w.tetap("anggaran", [l["import_id"]])
     w.ubah("anggaran", ubah)
     w.sisipkan("anggaran", baru)
     ids = {(r.kecamatan_id, r.tahun, r.kode): r.id for r in w.conn.execute(
@@ -362,6 +364,8 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
                 elif x["jumlah_sen"] != jumlah:
                     ubah_r.append((x, {"jumlah_sen": jumlah}))
                     s = max(s, umum.BERUBAH)
+                else:
+                    w.tetap("anggaran_realisasi", [x["import_id"]])
         status += [(baris, s) for baris in r["_baris_semua"]]
     w.ubah("anggaran_realisasi", ubah_r)
     w.sisipkan("anggaran_realisasi", baru_r)

@@ -184,6 +184,8 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
         if dd:
             ubah.append((d, dd))
             berubah.add(key)
+        else:
+            w.tetap("desa", [d["import_id"]])
     w.ubah("desa", ubah)
     w.sisipkan("desa", baru)
     ids = {(r.kecamatan_id, kunci(r.nama)): r.id for r in w.conn.execute(
@@ -218,6 +220,8 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
             if dd:
                 ubah_st.append((l, dd))
                 s = max(s, umum.BERUBAH)
+            else:
+                w.tetap("desa_status", [l["import_id"]])
         status.append((r["baris"], s))
     w.ubah("desa_status", ubah_st)
     w.sisipkan("desa_status", baru_st)

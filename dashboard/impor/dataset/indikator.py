@@ -136,6 +136,8 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
         if d:
             ubah.append((r, d))
             master_berubah.add(key)
+        else:
+            w.tetap("indikator", [r["import_id"]])
     w.ubah("indikator", ubah)
     w.sisipkan("indikator", baru)
     ids = {(r.kecamatan_id, r.kode): r.id for r in w.conn.execute(
@@ -170,6 +172,7 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
             ubah_t.append((lama_t, d))
             status.append(umum.BERUBAH)
         else:
+            w.tetap("target", [lama_t["import_id"]])
             status.append(umum.BERUBAH if (r["kecamatan_id"], r["kode"]) in master_berubah else umum.TETAP)
     w.ubah("target", ubah_t)
     w.sisipkan("target", baru_t)

@@ -162,6 +162,7 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
                 ubah.append((l, d))
                 s = umum.BERUBAH
             else:
+                w.tetap("realisasi", [l["import_id"]])
                 s = umum.TETAP
         status_baris[baris] = max(status_baris.get(baris, umum.TETAP), s)
     w.ubah("realisasi", ubah)

@@ -74,6 +74,7 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
                 ubah.append((r, d))
                 status.append((baris, umum.BERUBAH))
             else:
+                w.tetap("skala", [r["import_id"]])
                 status.append((baris, umum.TETAP))
         hapus = [r for k, r in lama.items() if k not in dipakai]
         w.hapus("skala", hapus)

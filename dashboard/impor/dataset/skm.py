@@ -186,7 +186,7 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
     pos = {c: k for k, c in enumerate(kolom_db)}
     i_kuartal = [pos["kecamatan_id"], pos["tahun"], pos["triwulan"]]
     i_isi = [pos[c] for c in KONTEN]
-    i_id, i_idr = pos["id"], pos["id_responden"]
+    i_id, i_idr, i_imp = pos["id"], pos["id_responden"], pos["import_id"]
     tersimpan: dict[tuple, list[tuple]] = defaultdict(list)
     for r in simpan:
         k = tuple(r[j] for j in i_kuartal)
@@ -202,12 +202,14 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
     status = [umum.TETAP] * len(rows)
     baru: list[tuple] = []
     ubah, hapus = [], []
+    tetap_dari = set()  # the imports of the stored rows the file has unchanged (or, adding, skips)
     for k, idx in per_kuartal.items():
         lama = tersimpan.get(k, [])
         if p.tambahan["mode"] == "tambah":
-            ada_id = {r[i_idr] for r in lama if r[i_idr] is not None}
+            ada_id = {r[i_idr]: r[i_imp] for r in lama if r[i_idr] is not None}
             for i in idx:
                 if rows[i][j_idr] is not None and rows[i][j_idr] in ada_id:
+                    tetap_dari.add(ada_id[rows[i][j_idr]])
                     continue
                 baru.append(rows[i])
                 status[i] = umum.BARU
@@ -219,7 +221,7 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
         for i in idx:
             daftar = kolam.get(rows[i][3:])
             if daftar:
-                daftar.pop()
+                tetap_dari.add(daftar.pop()[i_imp])
             else:
                 sisa.append(i)
         sisa_lama = [r for daftar in kolam.values() for r in daftar]
@@ -236,6 +238,7 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
                 baru.append(rows[i])
                 status[i] = umum.BARU
         hapus += [dict(zip(kolom_db, r)) for r in sisa_lama if r[i_id] not in dipakai]
+    w.tetap("skm_responden", tetap_dari)
     w.hapus("skm_responden", hapus)
     w.ubah("skm_responden", ubah)
     w.sisipkan_tupel("skm_responden", kolom, baru)

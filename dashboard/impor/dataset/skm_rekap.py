@@ -201,6 +201,8 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
             s = umum.BERUBAH if d else umum.TETAP
             if d:
                 ubah.append((l, d))
+            else:
+                w.tetap("skm_rekap", [l["import_id"]])
         status[baris] = max(status.get(baris, umum.TETAP), s)
     w.ubah("skm_rekap", ubah)
     w.sisipkan("skm_rekap", baru)
