@@ -24,6 +24,11 @@ def _engine():
     return get_engine(database_url())  # one engine per URL (lru_cache in models.db)
 
 
+def mesin():
+    """The database engine, for a page that hands it to a `dashboard` function (backup, restore)."""
+    return _engine()
+
+
 def revisi_data() -> tuple:
     """Changes whenever data or settings change, by anyone (`dashboard.data.revisi`)."""
     from dashboard.data import revisi
