@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import warnings
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SAWarning
+from sqlalchemy.exc import OperationalError, SAWarning
 from sqlmodel import Session, create_engine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +63,13 @@ def get_engine(url: str | None = None) -> Engine:
         def _sqlite_begin(conn):
             # A writer takes the file's write lock before it reads anything, so that it never works from a
             # snapshot another writer has since changed; readers begin deferred and never wait.
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_PENULIS) else "BEGIN")
+            # Straight to the driver: a BEGIN is not one of the application's statements (they are counted);
+            # its failure (a read-only file, a lock wait that ran out) is wrapped like theirs.
+            perintah = "BEGIN IMMEDIATE" if conn.get_execution_options().get(_PENULIS) else "BEGIN"
+            try:
+                conn.connection.driver_connection.execute(perintah)
+            except sqlite3.Error as exc:
+                raise OperationalError(perintah, (), exc) from exc
 
         return engine
     return create_engine(url, pool_pre_ping=True)
