@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from apputil import buka, semua_teks, tanpa_galat
@@ -26,7 +27,7 @@ from dashboard.basisdata import jenis_galat, pesan_galat
 from dashboard.cli import main
 from models.db import get_engine, normal_url, session_scope
 from models.tables import ImportLog
-from test_impor_bantu import GOOD, TEST_PG, _pg_admin, _pg_url, bd, templat_impor  # noqa: F401
+from test_impor_bantu import GOOD, _pg_admin, bd, pg_baru, templat_impor  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 PENUH = "Penyimpanan basis data penuh"
@@ -240,26 +241,16 @@ def test_disk_penuh_sungguhan_tmpfs(sqlite_berisi):
 
 @pytest.fixture
 def pg_db():
-    if not TEST_PG:
-        pytest.skip("PostgreSQL test skipped: TEST_DATABASE_URL is not set")
+    """(name, url) of a new PostgreSQL database with the schema and the kecamatan Bajuin."""
     from dashboard.basisdata import siapkan_basis_data
     from models.tables import Kecamatan
 
-    nama = f"uji_galat_{uuid.uuid4().hex[:10]}"
-    admin = _pg_admin()
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{nama}"'))
-    url = _pg_url(nama)
-    siapkan_basis_data(url)
-    with session_scope(get_engine(normal_url(url))) as s:
-        s.add(Kecamatan(nama="Bajuin", kabupaten="Tanah Laut"))
-    get_engine(normal_url(url)).dispose()
-    yield nama, url
-    get_engine(normal_url(url)).dispose()
-    get_engine.cache_clear()
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
-    admin.dispose()
+    with pg_baru("uji_galat") as url:
+        siapkan_basis_data(url)
+        with session_scope(get_engine(normal_url(url))) as s:
+            s.add(Kecamatan(nama="Bajuin", kabupaten="Tanah Laut"))
+        get_engine(normal_url(url)).dispose()
+        yield make_url(normal_url(url)).database, url
 
 
 def test_postgresql_hanya_baca(pg_db):

@@ -30,32 +30,38 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(demo_db, tmp_path):
+def jalankan_streamlit(url: str, log: Path) -> tuple[subprocess.Popen, str]:
+    """`streamlit run` on a free port against the database `url`, once it answers; (process, base URL)."""
     port = _port()
-    env = {**os.environ, "DATABASE_URL": demo_db}
-    log = open(tmp_path / "streamlit.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-                             "--server.port", str(port), "--server.headless", "true",
-                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env, stdout=log,
-                            stderr=subprocess.STDOUT)
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+                                 "--server.port", str(port), "--server.headless", "true",
+                                 "--browser.gatherUsageStats", "false"], cwd=ROOT,
+                                env={**os.environ, "DATABASE_URL": url}, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
+    for _ in range(240):
         try:
             urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-            break
+            return proc, base
         except OSError:
             time.sleep(0.25)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start: " + (tmp_path / "streamlit.log").read_text())
-    yield base
+    proc.kill()
+    pytest.fail("streamlit did not start: " + log.read_text())
+
+
+def hentikan(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
         proc.wait(10)
     except subprocess.TimeoutExpired:
         proc.kill()
-    log.close()
+
+
+@pytest.fixture
+def server(demo_db, tmp_path):
+    proc, base = jalankan_streamlit(demo_db, tmp_path / "streamlit.log")
+    yield base
+    hentikan(proc)
 
 
 @pytest.fixture

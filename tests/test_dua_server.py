@@ -6,24 +6,16 @@ data revision (`dashboard.data.revisi`), which every commit changes. Headless De
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from dashboard import format as fmt
 from models.db import get_engine, normal_url, session_scope
-from test_browser import ARGS, CHROMIUM, _metrik, _port, _tunggu
-from test_impor_bantu import GOOD, TEST_PG, _pg_admin, _pg_url
+from test_browser import ARGS, CHROMIUM, _metrik, _tunggu, hentikan, jalankan_streamlit
+from test_impor_bantu import GOOD, pg_baru
 
-ROOT = Path(__file__).resolve().parent.parent
 LABEL = "Rata-rata capaian IKU"
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres,
@@ -34,51 +26,21 @@ pytestmark = [pytest.mark.browser, pytest.mark.postgres,
 @pytest.fixture
 def pg_bajuin():
     """A PostgreSQL database with Bajuin's indicators and realisasi."""
-    if not TEST_PG:
-        pytest.skip("PostgreSQL test skipped: TEST_DATABASE_URL is not set")
     from dashboard.basisdata import siapkan_basis_data
     from dashboard.impor import impor
     from models.tables import Kecamatan
 
-    nama = f"uji_dua_server_{uuid.uuid4().hex[:8]}"
-    admin = _pg_admin()
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{nama}"'))
-    url = _pg_url(nama)
-    siapkan_basis_data(url)
-    engine = get_engine(normal_url(url))
-    with session_scope(engine) as s:
-        s.add(Kecamatan(nama="Bajuin", kabupaten="Tanah Laut"))
-    for dataset in ("indikator", "realisasi"):
-        h = impor(dataset, (GOOD / f"{dataset}_koma.csv").read_bytes(), f"{dataset}.csv", engine=engine,
-                  kecamatan="Bajuin", gaya_angka="en", pengguna="uji")
-        assert h.status == "berhasil", h.galat
-    engine.dispose()
-    yield url
-    get_engine.cache_clear()
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
-    admin.dispose()
-
-
-def _server(url: str, log: Path):
-    port = _port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-                             "--server.port", str(port), "--server.headless", "true",
-                             "--browser.gatherUsageStats", "false"], cwd=ROOT,
-                            env={**os.environ, "DATABASE_URL": url}, stdout=open(log, "w"), stderr=subprocess.STDOUT)
-    return proc, f"http://127.0.0.1:{port}"
-
-
-def _siap(base: str, proc, log: Path) -> None:
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-            return
-        except OSError:
-            time.sleep(0.25)
-    proc.kill()
-    pytest.fail("streamlit did not start: " + log.read_text())
+    with pg_baru("uji_dua_server") as url:
+        siapkan_basis_data(url)
+        engine = get_engine(normal_url(url))
+        with session_scope(engine) as s:
+            s.add(Kecamatan(nama="Bajuin", kabupaten="Tanah Laut"))
+        for dataset in ("indikator", "realisasi"):
+            h = impor(dataset, (GOOD / f"{dataset}_koma.csv").read_bytes(), f"{dataset}.csv", engine=engine,
+                      kecamatan="Bajuin", gaya_angka="en", pengguna="uji")
+            assert h.status == "berhasil", h.galat
+        engine.dispose()
+        yield url
 
 
 def _capaian(url: str) -> str:
@@ -92,10 +54,8 @@ def _capaian(url: str) -> str:
 def test_impor_lewat_server_a_tampak_di_server_b(pg_bajuin, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    servers = [_server(pg_bajuin, tmp_path / f"streamlit_{n}.log") for n in "ab"]
+    servers = [jalankan_streamlit(pg_bajuin, tmp_path / f"streamlit_{n}.log") for n in "ab"]
     try:
-        for (proc, base), n in zip(servers, "ab"):
-            _siap(base, proc, tmp_path / f"streamlit_{n}.log")
         (_, a), (_, b) = servers
         sebelum = _capaian(pg_bajuin)
         with sync_playwright() as pw:
@@ -130,8 +90,4 @@ def test_impor_lewat_server_a_tampak_di_server_b(pg_bajuin, tmp_path):
             browser.close()
     finally:
         for proc, _ in servers:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            hentikan(proc)

@@ -12,6 +12,7 @@ import importlib.util
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,26 @@ def _pg_url(nama: str) -> str:
 
 def _pg_admin():
     return create_engine(_pg_url("postgres"), isolation_level="AUTOCOMMIT")
+
+
+@contextmanager
+def pg_baru(awalan: str):
+    """A new, empty PostgreSQL database on TEST_DATABASE_URL's server (the test is skipped without it); its URL.
+    Dropped afterwards."""
+    if not TEST_PG:
+        pytest.skip("PostgreSQL test skipped: TEST_DATABASE_URL is not set")
+    nama = f"{awalan}_{uuid.uuid4().hex[:10]}"
+    admin = _pg_admin()
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{nama}"'))
+    try:
+        yield _pg_url(nama)
+    finally:
+        get_engine(normal_url(_pg_url(nama))).dispose()
+        get_engine.cache_clear()
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def _isi_dasar(url: str, isi: bool) -> None:

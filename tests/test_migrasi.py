@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import uuid
 
 import pytest
 from alembic import command
@@ -19,7 +18,7 @@ from sqlalchemy import MetaData, create_engine, func, inspect, select, text
 
 from dashboard.impor import ImporError, batalkan, impor
 from models.db import alembic_config, get_engine, normal_url, session_scope
-from test_impor_bantu import GOOD, TEST_PG, _pg_admin, _pg_url, bd, templat_impor  # noqa: F401
+from test_impor_bantu import GOOD, bd, pg_baru, templat_impor  # noqa: F401
 
 pytestmark = pytest.mark.postgres
 
@@ -66,19 +65,8 @@ def kosong(db_backend, tmp_path):
     if db_backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'target.db'}"
         return
-    if not TEST_PG:
-        pytest.skip("PostgreSQL test skipped: TEST_DATABASE_URL is not set")
-    nama = f"uji_migrasi_{uuid.uuid4().hex[:10]}"
-    admin = _pg_admin()
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{nama}"'))
-    url = _pg_url(nama)
-    yield url
-    get_engine(normal_url(url)).dispose()
-    get_engine.cache_clear()
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
-    admin.dispose()
+    with pg_baru("uji_migrasi") as url:
+        yield url
 
 
 def _ke(url: str, revisi: str) -> None:
@@ -209,17 +197,9 @@ def skema_head(db_backend, tmp_path):
             _ke(url, "head")
             _SKEMA_HEAD[db_backend] = _skema(url)
         else:
-            nama = f"uji_migrasi_ruj_{uuid.uuid4().hex[:8]}"
-            admin = _pg_admin()
-            with admin.connect() as c:
-                c.execute(text(f'CREATE DATABASE "{nama}"'))
-            try:
-                _ke(_pg_url(nama), "head")
-                _SKEMA_HEAD[db_backend] = _skema(_pg_url(nama))
-            finally:
-                with admin.connect() as c:
-                    c.execute(text(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
-                admin.dispose()
+            with pg_baru("uji_migrasi_rujukan") as url:
+                _ke(url, "head")
+                _SKEMA_HEAD[db_backend] = _skema(url)
     return _SKEMA_HEAD[db_backend]
 
 
