@@ -99,7 +99,7 @@ def kunci_tulis(session: Session, kunci: Iterable[tuple[str, int | None]]) -> No
       later writer waits up to the busy timeout). The session must not have run a statement yet.
     - PostgreSQL: transaction-level advisory locks, taken in one fixed order (deadlock-free): per `what`,
       the whole-kabupaten key (shared, or exclusive for a None kecamatan) before each kecamatan's key.
-      Locks already held by the transaction are held again, which is harmless.
+      So give all of a transaction's keys in one call (calling again with the same keys is harmless).
     """
     dialek = session.get_bind().dialect.name
     if dialek == "sqlite":
