@@ -47,6 +47,7 @@ BAIK = {
     "skala_koma.csv": ("skala", {}, []),
     "skala_titikkoma_1252.csv": ("skala", {}, []),
     "skala_judul.xlsx": ("skala", {}, []),
+    "indikator_utf8_campur.csv": ("indikator", PELAIHARI, []),
 }
 
 

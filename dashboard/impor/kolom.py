@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dashboard.skm import LABEL_UNSUR, UNSUR
 
+JUDUL_MAKS = 300  # characters of a header cell worth matching
 DATASET = ("indikator", "realisasi", "anggaran", "skm", "skm-rekap", "desa", "skala")
 ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 ROMAWI_TEKS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -333,6 +334,8 @@ class Pencocok:
         if header is None:
             return None
         teks = " ".join(str(header).split())
+        if len(teks) > JUDUL_MAKS:
+            return None  # a paragraph, not a header (and not worth comparing letter by letter)
         k = kunci(teks)
         if not k:
             return None

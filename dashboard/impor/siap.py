@@ -23,7 +23,7 @@ from sqlmodel import Session
 
 from dashboard import pengaturan
 from dashboard.impor import baca
-from dashboard.impor.galat import Galat, ImporError, Kumpulan
+from dashboard.impor.galat import Galat, ImporError, Kumpulan, Tenggat
 from dashboard.impor.kolom import DATASET, KOLOM, ROMAWI_TEKS, Cocok, Pencocok, kunci
 from dashboard.impor.sel import Hasil, pesan_campur, potong
 from dashboard.nilai import kosong as nilai_kosong
@@ -236,14 +236,18 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
     sha256 = hashlib.sha256(isi).hexdigest()
     ctx = Konteks(dataset, nama_file, session, kid, knama, tahun, triwulan, per_triwulan, mode, gaya_angka, setelan,
                   semua, sha256)
-    sumber = baca.buka(isi, nama_file, lembar)
+    tenggat = Tenggat(baca.WAKTU_MAKS, nama_file)
+    sumber = baca.buka(isi, nama_file, lembar, tenggat)
     try:
+        ctx.peringatan.extend(sumber.peringatan)
         pencocok = Pencocok(dataset, setelan.unsur_label)
         judul = baca.cari_judul(sumber, pencocok, nama_file)
         peta, diabaikan = _petakan(ctx, judul, pencocok, peta_manual)
         mentah = _baca_data(ctx, sumber, judul, peta)
+        _rumus_tanpa_nilai(ctx, sumber, judul, peta, mentah)
     finally:
         sumber.tutup()
+    tenggat.cek()
     b = susun(ctx, judul, peta, mentah)
     modul = MODUL[dataset]
     wajib_hilang = modul.wajib_hilang(b)
@@ -254,6 +258,7 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
         hasil = modul.siapkan(b) or {}
         if not hasil and not ctx.galat:
             ctx.galat.tambah(None, None, "Berkas tidak berisi data yang dapat diimpor.")
+    tenggat.cek()
     data = hasil.get("data")
     if data is None:
         data = pd.DataFrame({"baris": b.df["baris"]})
@@ -398,6 +403,29 @@ def _baca_data(ctx: Konteks, sumber: baca.Sumber, judul: baca.Judul, peta: list[
     df["baris"] = np.asarray(nomor, dtype=np.int64)
     df["_pertama"] = pd.Series(pertama, dtype=object)
     return df
+
+
+def _rumus_tanpa_nilai(ctx: Konteks, sumber: baca.Sumber, judul: baca.Judul, peta: list[Cocok | None],
+                      mentah: pd.DataFrame) -> None:
+    """An error for every formula cell without a cached value in the header or in an imported column: read as
+    empty it would overwrite stored data with nothing."""
+    buku = sumber.buku
+    if buku is None or not buku.rumus_kosong:
+        return
+    from dashboard.impor.xlsx import ref_sel
+
+    data = set(mentah["baris"].tolist())
+    dipakai = {j + 1: judul.sel[j] for j, c in enumerate(peta) if c is not None}
+    for no, kol in buku.rumus_kosong:
+        if no == judul.nomor and kol <= judul.lebar:
+            ctx.galat.tambah(no, f"ke-{kol}", f"judul kolom di sel {ref_sel(no, kol)} berupa rumus tanpa nilai "
+                             "tersimpan: buka dan simpan ulang berkas di Excel")
+        elif no in data and kol in dipakai:
+            ctx.galat.tambah(no, baca.nama_kolom(dipakai[kol]), f"sel {ref_sel(no, kol)} berisi rumus tanpa nilai "
+                             "tersimpan: buka dan simpan ulang berkas di Excel")
+    if buku.rumus_kosong_lain:
+        ctx.galat.tambah(None, None, f"… dan {buku.rumus_kosong_lain:,} sel rumus lain tanpa nilai tersimpan: buka "
+                         "dan simpan ulang berkas di Excel.".replace(",", "."))
 
 
 # ------------------------------------------------------------------ labels, melting, duplicates
