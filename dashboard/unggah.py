@@ -424,7 +424,8 @@ def tabel_riwayat(rows: list[dict], sorot: int | None = None) -> pd.DataFrame:
         label, warna = STATUS.get(r["status"], (r["status"], None))
         out.append({
             "No.": f"#{r['id']}", "Waktu": waktu_lokal(r["waktu"]), "Status": label,
-            "Data": LABEL_DATASET.get(r["dataset"], r["dataset"]), "Berkas": r["nama_file"],
+            "Data": LABEL_DATASET.get(r["dataset"], r["dataset"]),
+            "Berkas": r["nama_file"] + (" (disimpan sebagian)" if (r.get("opsi") or {}).get("ukuran_berkas") else ""),
             "Periode": _periode_log(r),
             "Dibaca": r["baris_dibaca"], "Baru": r["baris_baru"], "Berubah": r["baris_berubah"],
             "Tetap": r["baris_tetap"], "Ditolak": r["baris_ditolak"], "Peringatan": len(r.get("peringatan") or []),

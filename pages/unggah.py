@@ -10,7 +10,8 @@ import streamlit as st
 from dashboard import format as fmt
 from dashboard import ui
 from dashboard import unggah as u
-from dashboard.impor import ImporError, batalkan, daftar_pemetaan, isi_berkas, riwayat, simpan_pemetaan, templat
+from dashboard.impor import (ImporError, batalkan, berkas_sebagian, daftar_pemetaan, isi_berkas, riwayat,
+                             simpan_pemetaan, templat)
 from dashboard.tabel import publik
 
 ss = st.session_state
@@ -121,6 +122,9 @@ def rincian(r: dict, *, aksi: bool) -> None:
     st.caption(f"{u.waktu_lokal(r['waktu'])} oleh {r['pengguna']} · Kecamatan "
                f"{r.get('kecamatan') or 'se-kabupaten'} · {u.uraian_opsi(r)}  \n"
                + ", ".join(f"{k.lower()} {fmt.angka(v, 0)}" for k, v in c.items()))
+    sebagian = berkas_sebagian(r)
+    if sebagian:
+        st.caption(sebagian)
     if r.get("galat"):
         st.markdown(f"**Galat ({len(r['galat'])})**: berkas ditolak, tidak ada data yang disimpan.")
         ui.tabel(u.tabel_galat_json(r["galat"]), lebar={"Pesan": "large"})
@@ -132,7 +136,9 @@ def rincian(r: dict, *, aksi: bool) -> None:
     with st.container(horizontal=True):
         if r.get("ukuran"):
             nama_file, isi = berkas_asli(r["id"], kunci)
-            st.download_button("Unduh berkas asli", data=isi, file_name=nama_file, icon=":material/download:",
+            label = (f"Unduh {fmt.angka(len(isi) / 1024, 0)} KB pertama berkas asli (sebagian)" if sebagian
+                     else "Unduh berkas asli")
+            st.download_button(label, data=isi, file_name=nama_file, icon=":material/download:",
                                key=f"unggah_asli_{r['id']}")
         if r["status"] == "berhasil" and ss.get("unggah_konfirmasi") != r["id"]:
             st.button("Batalkan impor ini…", icon=":material/undo:", key=f"unggah_batal_{r['id']}",

@@ -70,3 +70,60 @@ def test_pengodean_campur_tersimpan_benar_dengan_peringatan(bd):
     with sesi() as s:
         assert s.execute(select(Indikator.nama).where(Indikator.kode == "IKU-2")).scalar_one() == \
             "Indeks Kepuasan Masyarakat “IKM”"
+
+
+# ------------------------------------------------------------------ B11: rejected files are kept only in part
+
+def _ukuran_bd(url: str) -> int:
+    from sqlalchemy import text
+
+    from models.db import get_engine, normal_url
+
+    engine = get_engine(normal_url(url))
+    with engine.connect() as c:
+        if engine.dialect.name == "sqlite":
+            return c.execute(text("PRAGMA page_count")).scalar() * c.execute(text("PRAGMA page_size")).scalar()
+        return c.execute(text("SELECT pg_total_relation_size('import_log')")).scalar()
+
+
+@pytest.mark.postgres
+def test_tiga_penolakan_besar_tidak_membesarkan_basis_data(bd):
+    import hashlib
+
+    from dashboard.impor import berkas_sebagian, isi_berkas, riwayat
+    from dashboard.unggah import tabel_riwayat
+
+    sebelum = _ukuran_bd(bd)
+    ids, pertama = [], b""
+    for n in range(3):
+        # 5 MB of a scale without its required 'label' column: rejected, logged.
+        isi = b"nama,batas_bawah\r\n" + b"".join(f"Skala {n}-{i} {'x' * 10_000},{i}\r\n".encode() for i in range(500))
+        h = impor("skala", isi, f"besar_{n}.csv", pengguna="uji")
+        assert h.status == "ditolak" and len(isi) > 5_000_000
+        ids.append(h.import_id)
+        pertama = pertama if n else isi
+    assert _ukuran_bd(bd) - sebelum < 1024 * 1024  # not 15 MB
+    with sesi() as s:
+        r = riwayat(s, import_id=ids[0])[0]
+        nama, bagian = isi_berkas(s, ids[0])
+    assert r["sha256"] == hashlib.sha256(pertama).hexdigest()
+    assert nama == "64KB-pertama_besar_0.csv" and len(bagian) == 64 * 1024 and bagian.startswith(b"nama,batas_bawah")
+    assert berkas_sebagian(r) == (f"Berkas ditolak hanya disimpan 64 KB pertama (dari 4,8 MB); SHA-256 seluruh "
+                                  f"berkas: {r['sha256']}.")
+    assert tabel_riwayat([r])["Berkas"].iloc[0] == "besar_0.csv (disimpan sebagian)"
+
+
+@pytest.mark.postgres
+def test_berkas_ditolak_kecil_dan_impor_berhasil_disimpan_utuh(bd):
+    from dashboard.impor import berkas_sebagian, isi_berkas, riwayat
+
+    kecil = b"nama,batas_bawah\r\nSkala,1\r\n"
+    besar = b"nama,batas_bawah,label\r\n" + b"".join(f"Skala Besar,{i},L{i}\r\n".encode() for i in range(5000))
+    assert len(besar) > 64 * 1024
+    ditolak = impor("skala", kecil, "kecil.csv", pengguna="uji")
+    berhasil = impor("skala", besar, "besar.csv", pengguna="uji")
+    assert (ditolak.status, berhasil.status) == ("ditolak", "berhasil")
+    with sesi() as s:
+        assert isi_berkas(s, ditolak.import_id) == ("kecil.csv", kecil)
+        assert isi_berkas(s, berhasil.import_id) == ("besar.csv", besar)
+        assert berkas_sebagian(riwayat(s, import_id=berhasil.import_id)[0]) is None
