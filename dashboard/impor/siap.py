@@ -92,6 +92,7 @@ class Konteks:
     galat: Kumpulan = field(default_factory=Kumpulan)
     peringatan: list[dict] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
+    diabaikan: list[str] = field(default_factory=list)  # columns left out after mapping (other periods, no header)
 
 
 @dataclass
@@ -272,7 +273,8 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
         dataset=dataset, nama_file=nama_file, sha256=sha256,
         format=dict(jenis=sumber.jenis, encoding=sumber.encoding, pemisah=sumber.pemisah, lembar=sumber.lembar,
                     lembar_ada=sumber.lembar_ada, baris_header=judul.nomor, gaya_angka=gaya_angka),
-        header=list(judul.sel), pemetaan=pemetaan_hasil, diabaikan=diabaikan, wajib_hilang=wajib_hilang, data=data,
+        header=list(judul.sel), pemetaan=pemetaan_hasil, diabaikan=list(dict.fromkeys(diabaikan + ctx.diabaikan)),
+        wajib_hilang=wajib_hilang, data=data,
         galat=galat, peringatan=ctx.peringatan, catatan=ctx.catatan, baris_dibaca=int(b.df["baris"].nunique()),
         baris_ditolak=ctx.galat.baris_bermasalah(),
         opsi=dict(kecamatan=knama, tahun=tahun, triwulan=triwulan, lembar=lembar,
@@ -350,10 +352,33 @@ def _petakan(ctx: Konteks, judul: baca.Judul, pencocok: Pencocok,
         if c is None and h:
             diabaikan.append(h)
         peta.append(c)
+    _yang_lebih_tepat(ctx, judul, peta, diabaikan)
     if judul.lebar == 1 and peta[0] is None:
         raise ImporError(f"Kolom-kolom berkas '{ctx.nama_file}' tidak terpisah: judulnya terbaca sebagai satu kolom "
                          f"('{potong(judul.sel[0], 60)}'). Gunakan pemisah koma (,), titik koma (;) atau tab.")
     return peta, diabaikan
+
+
+def _yang_lebih_tepat(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], diabaikan: list[str]) -> None:
+    """Two headers read as the same column, one a longer form of the other (`Realisasi` and `Realisasi Anggaran
+    (Rp)` in an e-kinerja page that also reports the indicator's realisasi): the longer one is meant, the shorter
+    is left out and listed. Headers mapped by hand are never overruled; other clashes stay errors."""
+    per_kolom: dict[tuple, list[int]] = {}
+    for j, c in enumerate(peta):
+        if c is not None:
+            per_kolom.setdefault((c.kanonik, c.tahun, c.triwulan), []).append(j)
+    for (kanonik, _, _), js in per_kolom.items():
+        if len(js) < 2 or any(peta[j].cara == "manual" for j in js):
+            continue
+        urut = sorted(js, key=lambda j: len(kunci(judul.sel[j])))
+        kunci_urut = [kunci(judul.sel[j]) for j in urut]
+        if len(set(kunci_urut)) < len(kunci_urut) or not all(kunci_urut[-1].startswith(k) for k in kunci_urut[:-1]):
+            continue
+        for j in urut[:-1]:
+            peta[j] = None
+            diabaikan.append(judul.sel[j])
+            ctx.catatan.append(f"Kolom '{judul.sel[j]}' diabaikan: kolom '{judul.sel[urut[-1]]}' lebih tepat dibaca "
+                               f"sebagai {kanonik}.")
 
 
 def _label_dalam(teks: str) -> tuple[int | None, int | None]:
@@ -371,7 +396,12 @@ def _baca_data(ctx: Konteks, sumber: baca.Sumber, judul: baca.Judul, peta: list[
     lebar = judul.lebar
     rows, nomor, pertama = [], [], []
     dipakai = [j for j, c in enumerate(peta) if c is not None]
+    tanpa_judul = {j for j in range(lebar) if not judul.sel[j]}  # columns with no header: listed if they hold data
     for no, row in baca.sisa_baris(sumber, judul, ctx.nama_file):
+        if tanpa_judul:
+            for j in [j for j in tanpa_judul if j < len(row) and not baca.kosong_sel(row[j])]:
+                tanpa_judul.discard(j)
+                ctx.diabaikan.append(f"kolom ke-{j + 1} (tanpa judul)")
         if len(row) > lebar:
             lebih = row[lebar:]
             if all(type(v) is str for v in lebih):
@@ -480,6 +510,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
             if e[indeks] != dipilih:
                 lbl = f"TW {ROMAWI_TEKS[e[indeks]]}" if kolom == "triwulan" else str(e[indeks])
                 ctx.catatan.append(f"Kolom '{judul.sel[e[0]]}' diabaikan: untuk {nama} {lbl}.")
+                ctx.diabaikan.append(judul.sel[e[0]])
         entri[:] = [e for e in entri if e[indeks] is None or e[indeks] == dipilih]
         for e in entri:
             e[indeks] = None
@@ -532,6 +563,27 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
         df = df.sort_values(["baris", "_grup"], kind="stable").reset_index(drop=True)
     kolom = {e[1] for e in entri}
     return Bingkai(ctx, df, header, kolom, label_tw, baca.tahun_judul(judul.atas))
+
+
+# ------------------------------------------------------------------ codes for files that have none
+
+def kode_dari_nama(awalan: str, nama: str) -> str:
+    """A stable code for a row that the file names but does not number (`IK-3FA2C1` for an indicator): the same
+    name (ignoring case, spaces and punctuation) gives the same code in every import."""
+    return f"{awalan}-{hashlib.sha256(kunci(nama).encode()).hexdigest()[:6].upper()}"
+
+
+def beri_kode(b: Bingkai, kode: list[str | None], apa: str, contoh_sama: str) -> None:
+    """Put codes made from names into the frame as its `kode` column, and say so (a warning kept with the import)."""
+    b.df["kode"] = pd.Series(kode, dtype=object)
+    b.kolom.add("kode")
+    b.header[(0, "kode")] = "kode (dibuat dari nama)"
+    contoh = ", ".join(dict.fromkeys(k for k in kode if k))
+    contoh = contoh if len(contoh) <= 60 else contoh[:contoh.rfind(",", 0, 60)] + " …"
+    b.ctx.peringatan.append(dict(
+        jenis="kode_dari_nama", lokasi="kolom kode",
+        pesan=f"Berkas tidak memuat kolom kode: kode {apa} dibuat dari namanya ({contoh}), sama setiap kali berkas ini "
+              f"diimpor. {contoh_sama}"))
 
 
 # ------------------------------------------------------------------ kecamatan, tahun, triwulan

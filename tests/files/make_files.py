@@ -702,6 +702,72 @@ def good_mesin() -> None:
           + b"IKU-2,Indeks Kepuasan Masyarakat \x93IKM\x94," + sas.encode() + b',Nilai,2025,"95,59"\r\n')
 
 
+# ------------------------------------------------------------------ other offices' tables (issue 8, C15)
+
+# Bajuin's sub-kegiatan of the Kasubbag Perencanaan & Keuangan and Umum (PK Perubahan 2025), as e-kinerja's
+# "Pengukuran Kinerja" page exports them for TW II: the capaian column is headed "Target Kinerja(%)".
+EKINERJA = [
+    ("Penyusunan Dokumen Perencanaan Perangkat Daerah", "Tersusunnya dokumen perencanaan perangkat daerah",
+     "Jumlah Dokumen Perencanaan Perangkat Daerah tersusun", "Dokumen", 6, 3, 297588200, 148700000),
+    ("Evaluasi Kinerja Perangkat Daerah", "Terlaksananya evaluasi kinerja perangkat daerah",
+     "Jumlah Laporan Evaluasi Kinerja Perangkat Daerah", "Laporan", 4, 2, 144476400, 65000000),
+    ("Penyediaan Gaji dan Tunjangan ASN", "Terpenuhinya gaji dan tunjangan ASN",
+     "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN", "Orang/bulan", 14, 14, 258343277400, 125122050000),
+    ("Pelaksanaan Penatausahaan dan Pengujian/Verifikasi Keuangan SKPD", "Tertibnya penatausahaan keuangan SKPD",
+     "Jumlah Dokumen Penatausahaan dan Pengujian/Verifikasi Keuangan SKPD", "Dokumen", 5, 2, 209978900, 105000000),
+    ("Penyediaan Komponen Instalasi Listrik/Penerangan Bangunan Kantor", "Tersedianya komponen instalasi listrik",
+     "Jumlah Paket Komponen Instalasi Listrik/Penerangan Bangunan Kantor yang Disediakan", "Paket", 1, 0, 815240300,
+     0),
+    ("Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "Terselenggaranya rapat koordinasi dan konsultasi",
+     "Jumlah Laporan Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "Laporan", 3, 1, 16420000000,
+     6157500000),
+]
+# A satu-data portal's table of the kecamatan IKU (one row per kecamatan, indicator and year; English decimals).
+SATU_DATA = [
+    ("BAJUIN", "Persentase Desa Mandiri di Kecamatan", "%", "55.55", "77.77"),
+    ("BAJUIN", "Indeks Kepuasan Masyarakat di Kecamatan", "Nilai", "87.50", "87.26"),
+    ("PELAIHARI", "Persentase Desa Mandiri di Kecamatan", "%", "66.67", "66.67"),
+    ("PELAIHARI", "Indeks Kepuasan Masyarakat di Kecamatan", "Nilai", "95.59", "93.12"),
+]
+
+
+def good_kantor_lain() -> None:
+    rows = [["PENGUKURAN KINERJA SUB KEGIATAN"], ["KECAMATAN BAJUIN KABUPATEN TANAH LAUT"],
+            ["TRIWULAN II TAHUN 2025"], [],
+            ["No", "Kegiatan / Sub-Kegiatan", "Sasaran Kegiatan / Sub-Kegiatan", "Indikator Kinerja", "Satuan",
+             "Target", "Realisasi", "Target Kinerja(%)", "Alokasi Anggaran (Rp)", "Realisasi Anggaran (Rp)"],
+            [None, "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"]]
+    for n, (sub, sas, ind, sat, tgt, real, pagu, realisasi) in enumerate(EKINERJA, start=1):
+        if n == 3:
+            rows.append([None, "Administrasi Keuangan Perangkat Daerah"])
+        if n == 5:
+            rows.append([None, "Administrasi Umum Perangkat Daerah"])
+        rows.append([n, sub, sas, ind, sat, tgt, real, round(real / tgt * 100, 2), pagu / 100, realisasi / 100])
+    rows.append([None, "JUMLAH", None, None, None, None, None, None, sum(e[6] for e in EKINERJA) / 100,
+                 sum(e[7] for e in EKINERJA) / 100])
+    tulis(GOOD / "indikator_ekinerja_pengukuran.xlsx", xlsx_bytes([("Pengukuran Kinerja", rows)],
+                                                                  gabung={"Pengukuran Kinerja": ["A1:J1", "A2:J2",
+                                                                                                 "A3:J3"]}))
+    tulis(GOOD / "indikator_satudata.csv", csv_bytes(
+        [["id", "kode_provinsi", "nama_provinsi", "kode_kabupaten_kota", "nama_kabupaten_kota", "nama_kecamatan",
+          "indikator", "satuan", "target", "realisasi", "tahun"]]
+        + [[str(i), "63", "KALIMANTAN SELATAN", "6301", "KABUPATEN TANAH LAUT", kec, ind, sat, tgt, real, "2025"]
+           for i, (kec, ind, sat, tgt, real) in enumerate(SATU_DATA, start=1)]))
+    # An SKM portal's export of the respondents: title rows, the questions headed by their unsur, columns the
+    # import has no use for (No, IP address, the respondent's average).
+    rows = [["DATA RESPONDEN SURVEI KEPUASAN MASYARAKAT"], ["Unit Layanan: Kecamatan Bajuin"],
+            ["Periode: 01-04-2025 s/d 30-06-2025"], [],
+            ["No", "Tanggal", "Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan", "Persyaratan",
+             "Prosedur", "Waktu Pelayanan", "Biaya/Tarif", "Produk Layanan", "Kompetensi Pelaksana",
+             "Perilaku Pelaksana", "Sarana dan Prasarana", "Penanganan Pengaduan", "Kritik/Saran", "IP Address",
+             "Rata-rata"]]
+    for n, (skor, (lay, jk, umur, pend, kerja)) in enumerate(zip(SKOR_SKM, PROFIL * 2), start=1):
+        isi = [s for s in skor if s is not None]
+        rows.append([n, f"2025-04-{n + 6:02d}", lay, jk, umur, pend, kerja, *[s if s is not None else "" for s in skor],
+                     "Pelayanan cepat" if n % 4 == 0 else "", f"10.12.0.{20 + n}", round(sum(isi) / len(isi), 2)])
+    tulis(GOOD / "skm_portal.xlsx", xlsx_bytes([("Responden", rows)]))
+
+
 def bom_zip(anggota: list[tuple[str, bytes, int, int]], nama_dinyatakan: dict[str, int] | None = None) -> bytes:
     """A ZIP archive from raw deflate streams: (name, deflate bytes, CRC, uncompressed size); a size in
     `nama_dinyatakan` replaces the true one in both headers (a lying archive)."""
@@ -774,7 +840,7 @@ def bom_xlsx(lembar: list[tuple[bytes, int]] | None = None, teks: list[tuple[byt
 def main() -> None:
     GOOD.mkdir(exist_ok=True)
     BAD.mkdir(exist_ok=True)
-    for buat in (indikator, realisasi, anggaran, skm, skm_rekap, desa, skala, bad, bad_mesin, good_mesin):
+    for buat in (indikator, realisasi, anggaran, skm, skm_rekap, desa, skala, bad, bad_mesin, good_mesin, good_kantor_lain):
         buat()
 
 
