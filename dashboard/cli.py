@@ -244,6 +244,11 @@ def _import(args) -> int:
     if hasil.galat:
         for g in hasil.galat:
             print(g.pesan, file=sys.stderr)
+        if p and p.mirip:
+            from dashboard.impor import NAMA_DATASET
+
+            print(f"Berkas ini tampak seperti data {NAMA_DATASET[p.mirip]}: coba python -m dashboard import "
+                  f"{p.mirip} {args.berkas} …", file=sys.stderr)
         print(f"Impor ditolak: {len(hasil.galat)} galat; tidak ada data yang disimpan.", file=sys.stderr)
         return KELUAR_DITOLAK
     print(hasil.ringkas())

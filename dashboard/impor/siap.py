@@ -58,6 +58,7 @@ class Persiapan:
     lingkup: list = field(default_factory=list)  # (kecamatan_id, tahun[, triwulan]) the import touches
     isi: bytes = field(default=b"", repr=False)
     tambahan: dict = field(default_factory=dict, repr=False)  # what the dataset's writer needs
+    mirip: str | None = None  # a dataset the file's headers fit when they miss this one's required columns
 
     def pratinjau(self, n: int = 20) -> pd.DataFrame:
         """The first rows as they will be stored (money in rupiah), with Indonesian column headers."""
@@ -269,6 +270,7 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
             pemetaan_hasil[judul.sel[j]] = _teks_cocok(c)
     galat = ctx.galat.daftar()
     lingkup = hasil.get("lingkup", [])
+    mirip = dataset_yang_cocok(dataset, judul.sel, setelan.unsur_label) if wajib_hilang else None
     return Persiapan(
         dataset=dataset, nama_file=nama_file, sha256=sha256,
         format=dict(jenis=sumber.jenis, encoding=sumber.encoding, pemisah=sumber.pemisah, lembar=sumber.lembar,
@@ -283,7 +285,44 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
         kecamatan_id=_satu({x[0] for x in lingkup}) if lingkup else kid,
         tahun=_satu({x[1] for x in lingkup}) if lingkup else tahun,
         triwulan=_satu({x[2] for x in lingkup if len(x) > 2}) if lingkup else triwulan,
-        lingkup=lingkup, isi=isi, tambahan=hasil.get("tambahan", {}))
+        lingkup=lingkup, isi=isi, tambahan=hasil.get("tambahan", {}), mirip=mirip)
+
+
+class _Kolom:
+    """What a dataset's `wajib_hilang` asks of a frame (`ada`), for headers alone."""
+
+    def __init__(self, kolom: set[str]):
+        self.kolom = kolom
+
+    def ada(self, kanonik: str) -> bool:
+        return kanonik in self.kolom
+
+
+def cocok_dataset(header: list[str], label_unsur: dict[str, str] | None = None) -> dict[str, tuple[int, list[str]]]:
+    """Per dataset: how many of its own columns the headers name (tahun, triwulan and kecamatan not counted) and
+    which required columns they miss."""
+    from dashboard.impor.dataset import MODUL
+
+    out = {}
+    for ds in DATASET:
+        pencocok = Pencocok(ds, label_unsur or {})
+        kolom = set()
+        for h in header:
+            c = pencocok.cocokkan(h)
+            if c is not None:
+                kolom.add(c.kanonik)
+                if c.triwulan:
+                    kolom.add(_varian_tw(ds, c.kanonik, c.triwulan) or c.kanonik)
+        out[ds] = (len(kolom - {"tahun", "triwulan", "kecamatan"}), MODUL[ds].wajib_hilang(_Kolom(kolom)))
+    return out
+
+
+def dataset_yang_cocok(dataset: str, header: list[str], label_unsur: dict[str, str] | None = None) -> str | None:
+    """The dataset whose required columns the headers all name, when they miss some of `dataset`'s (the one that
+    names most of its columns); None when no other dataset fits either."""
+    skor = cocok_dataset(header, label_unsur)
+    calon = [(n, ds) for ds, (n, hilang) in skor.items() if ds != dataset and not hilang and n >= 2]
+    return max(calon)[1] if calon and skor[dataset][1] else None
 
 
 def _satu(nilai: set):
