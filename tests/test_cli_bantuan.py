@@ -64,15 +64,15 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
 @pytest.mark.postgres
 def test_peta_memetakan_judul_tanpa_halaman_web(bd, tmp_path):
     berkas = tmp_path / "pagu_kantor.csv"
-    berkas.write_text("Nomor Akun,Nama Belanja,Dana Tersedia,No Urut\r\n"
+    berkas.write_text("Nomor Akun,Rincian Belanja,Dana Tersedia,No Urut\r\n"
                       "5.1.02,Belanja Barang dan Jasa,\"1.500.000,00\",1\r\n", encoding="utf-8")
     r = _cli("import", "anggaran", str(berkas), "--kecamatan", "Bajuin", "--tahun", "2025")
     assert r.returncode == 1
     assert "Kolom wajib 'kode' tidak ada di berkas" in r.stderr
-    assert ("Kolom diabaikan (4): 'Nomor Akun', 'Nama Belanja', 'Dana Tersedia', 'No Urut'; petakan dengan --peta "
+    assert ("Kolom diabaikan (4): 'Nomor Akun', 'Rincian Belanja', 'Dana Tersedia', 'No Urut'; petakan dengan --peta "
             "KOLOM=NAMA bila perlu diimpor.") in r.stderr
     r = _cli("import", "anggaran", str(berkas), "--kecamatan", "Bajuin", "--tahun", "2025",
-             "--peta", "kode=Nomor Akun", "--peta", "uraian=Nama Belanja", "--peta", "Dana Tersedia=pagu")
+             "--peta", "kode=Nomor Akun", "--peta", "uraian=Rincian Belanja", "--peta", "Dana Tersedia=pagu")
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("Impor #2 berhasil (anggaran, 'pagu_kantor.csv'): 1 baris dibaca — 1 baru")
     assert "Kolom diabaikan (1): 'No Urut'" in r.stderr
@@ -81,7 +81,7 @@ def test_peta_memetakan_judul_tanpa_halaman_web(bd, tmp_path):
 
     with sesi() as s:
         log = riwayat(s)[0]
-    assert log["opsi"]["pemetaan"] == {"Nomor Akun": "kode", "Nama Belanja": "uraian", "Dana Tersedia": "pagu"}
+    assert log["opsi"]["pemetaan"] == {"Nomor Akun": "kode", "Rincian Belanja": "uraian", "Dana Tersedia": "pagu"}
 
 
 @pytest.mark.postgres
