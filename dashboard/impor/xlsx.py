@@ -46,8 +46,9 @@ def _lokal(tag: str) -> str:
 
 
 class _Terhitung(io.RawIOBase):
-    """A ZIP member's stream that counts what it yields: never more than the archive declared, and the
-    check's deadline looked at with every chunk."""
+    """A ZIP member's stream that counts what it yields against what the archive declared, and looks at the
+    check's deadline with every chunk. (CPython's zipfile itself stops at the declared size and then fails on
+    the CRC, which the sheet reader turns into 'rusak'; the count keeps that guarantee here, whatever reads.)"""
 
     def __init__(self, f, nama: str, dinyatakan: int, tenggat: Tenggat | None, nama_file: str):
         self.f, self.nama, self.dinyatakan, self.tenggat, self.nama_file = f, nama, dinyatakan, tenggat, nama_file
