@@ -16,8 +16,22 @@ KELUAR_OK, KELUAR_DITOLAK, KELUAR_SALAH_PAKAI = 0, 1, 2
 PENGGUNA_CLI = "cli"
 
 
+class _Format(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "Penggunaan: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with Indonesian messages for wrong usage (exit code 2)."""
+    """argparse in Indonesian: help, headings and messages for wrong usage (exit code 2)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Format)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="tampilkan bantuan ini lalu keluar")
 
     def error(self, message: str):
         terjemah = {
@@ -27,6 +41,10 @@ class _Parser(argparse.ArgumentParser):
             "expected one argument": "butuh satu nilai",
             "invalid int value": "bukan bilangan bulat",
             "choose from": "pilih dari",
+            "ambiguous option": "pilihan ambigu",
+            "could match": "bisa berarti",
+            "not allowed with argument": "tidak boleh bersama argumen",
+            "argument ": "argumen ",
         }
         for en, idn in terjemah.items():
             message = message.replace(en, idn)
@@ -56,51 +74,69 @@ def _tahun(teks: str) -> int:
     return int(teks)
 
 
+def _pasangan(teks: str) -> str:
+    if "=" not in teks:
+        raise argparse.ArgumentTypeError(f"'{teks}' bukan pasangan KOLOM=NAMA")
+    return teks
+
+
 def buat_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m dashboard", description="Pantau Triwulan: pemantauan kinerja triwulanan kecamatan.")
-    sub = p.add_subparsers(dest="perintah", required=True, parser_class=_Parser, metavar="PERINTAH")
+    sub = p.add_subparsers(dest="perintah", required=True, parser_class=_Parser, metavar="PERINTAH",
+                           help="perintah yang dijalankan (bantuan tiap perintah: PERINTAH --help)")
+    tahun = dict(type=_tahun, metavar="TAHUN", help="tahun, mis. 2025")
+    triwulan = dict(type=_triwulan, metavar="TW", help="triwulan: 1–4, I–IV atau TW II")
 
     db = sub.add_parser("db", help="basis data")
-    db_sub = db.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI")
+    db_sub = db.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI",
+                               help="tindakan pada basis data")
     db_sub.add_parser("upgrade", help="buat atau perbarui skema basis data")
 
     demo = sub.add_parser("demo", help="muat data contoh (aman diulang)")
     demo.add_argument("--jika-kosong", action="store_true", help="hanya bila basis data belum berisi kecamatan")
 
     kec = sub.add_parser("kecamatan", help="data induk kecamatan")
-    kec_sub = kec.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI")
+    kec_sub = kec.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI",
+                                 help="tindakan pada data kecamatan")
     tambah = kec_sub.add_parser("add", help="tambah kecamatan")
-    tambah.add_argument("nama")
-    tambah.add_argument("--kabupaten", required=True)
+    tambah.add_argument("nama", metavar="NAMA", help="nama kecamatan, mis. Takisung")
+    tambah.add_argument("--kabupaten", required=True, metavar="KAB", help="kabupaten tempat kecamatan itu")
     kec_sub.add_parser("list", help="daftar kecamatan")
 
     imp = sub.add_parser("import", help="impor berkas data")
-    imp.add_argument("dataset", choices=["indikator", "realisasi", "anggaran", "skm", "skm-rekap", "desa", "skala"])
-    imp.add_argument("berkas")
-    imp.add_argument("--kecamatan")
-    imp.add_argument("--tahun", type=_tahun)
-    imp.add_argument("--triwulan", type=_triwulan)
-    imp.add_argument("--lembar", help="nama lembar XLSX")
-    imp.add_argument("--pemetaan", help="nama pemetaan kolom yang tersimpan")
+    imp.add_argument("dataset", choices=["indikator", "realisasi", "anggaran", "skm", "skm-rekap", "desa", "skala"],
+                     metavar="DATASET", help="jenis data: indikator, realisasi, anggaran, skm, skm-rekap, desa, skala")
+    imp.add_argument("berkas", metavar="BERKAS", help="berkas CSV atau XLSX yang diimpor")
+    imp.add_argument("--kecamatan", metavar="NAMA",
+                     help="kecamatan tujuan (wajib, kecuali berkas punya kolom kecamatan atau DATASET skala)")
+    imp.add_argument("--tahun", **{**tahun, "help": "tahun data bila berkas tidak memuatnya"})
+    imp.add_argument("--triwulan", **{**triwulan, "help": "triwulan data bila berkas tidak memuatnya (1–4, I–IV)"})
+    imp.add_argument("--lembar", metavar="LEMBAR", help="nama lembar XLSX (bawaan: lembar pertama)")
+    imp.add_argument("--pemetaan", metavar="NAMA", help="nama pemetaan kolom yang tersimpan (dari halaman Unggah)")
+    imp.add_argument("--peta", action="append", type=_pasangan, default=[], metavar="KOLOM=NAMA",
+                     help="baca judul NAMA di berkas sebagai kolom KOLOM, mis. --peta \"pagu=Alokasi Anggaran (Rp)\"; "
+                          "boleh diulang, menimpa --pemetaan")
     imp.add_argument("--per-triwulan", action="store_true", help="realisasi anggaran per triwulan, bukan kumulatif")
-    imp.add_argument("--mode", choices=["ganti", "tambah"], default="ganti", help="untuk SKM")
+    imp.add_argument("--mode", choices=["ganti", "tambah"], default="ganti",
+                     help="SKM: ganti (bawaan) mengganti jawaban triwulan itu; tambah menambahkannya")
     imp.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
 
     imp_batal = sub.add_parser("undo", help="batalkan satu impor")
-    imp_batal.add_argument("import_id", type=int)
+    imp_batal.add_argument("import_id", type=int, metavar="NOMOR", help="nomor impor di riwayat (mis. 12)")
 
     s = sub.add_parser("summary", help="ringkasan angka satu periode")
-    s.add_argument("--kecamatan", required=True)
-    s.add_argument("--tahun", required=True, type=_tahun)
-    s.add_argument("--triwulan", required=True, type=_triwulan)
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--kecamatan", required=True, metavar="NAMA", help="kecamatan")
+    s.add_argument("--tahun", required=True, **tahun)
+    s.add_argument("--triwulan", required=True, **{**triwulan, "help": "angka s.d. triwulan ini"})
+    s.add_argument("--json", action="store_true", help="keluaran JSON (formats.md §3) alih-alih teks")
 
     e = sub.add_parser("export", help="unduhan: xlsx, pptx, atau ZIP berisi CSV")
-    e.add_argument("format", choices=["xlsx", "pptx", "csv"])
-    e.add_argument("--kecamatan", required=True)
-    e.add_argument("--tahun", required=True, type=_tahun)
-    e.add_argument("--triwulan", required=True, type=_triwulan)
-    e.add_argument("--out", required=True)
+    e.add_argument("format", choices=["xlsx", "pptx", "csv"], metavar="FORMAT",
+                   help="xlsx (buku kerja), pptx (dek) atau csv (ZIP berisi CSV)")
+    e.add_argument("--kecamatan", required=True, metavar="NAMA", help="kecamatan")
+    e.add_argument("--tahun", required=True, **tahun)
+    e.add_argument("--triwulan", required=True, **{**triwulan, "help": "angka s.d. triwulan ini"})
+    e.add_argument("--out", required=True, metavar="BERKAS", help="berkas yang ditulis")
 
     cad = sub.add_parser("backup", help="cadangkan seluruh basis data ke satu berkas ZIP")
     cad.add_argument("--out", required=True, metavar="BERKAS.zip", help="berkas ZIP cadangan yang ditulis")
@@ -109,13 +145,14 @@ def buat_parser() -> argparse.ArgumentParser:
     pul.add_argument("--periksa", action="store_true", help="periksa checksum cadangan saja, jangan pulihkan")
 
     st = sub.add_parser("pengaturan", help="pengaturan")
-    st_sub = st.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI")
+    st_sub = st.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI",
+                               help="tindakan pada pengaturan")
     st_set = st_sub.add_parser("set", help="ubah satu pengaturan")
-    st_set.add_argument("kunci")
-    st_set.add_argument("nilai")
-    st_set.add_argument("--kecamatan")
+    st_set.add_argument("kunci", metavar="KUNCI", help="nama pengaturan, mis. efisiensi_metode")
+    st_set.add_argument("nilai", metavar="NILAI", help="nilai baru, mis. rasio")
+    st_set.add_argument("--kecamatan", metavar="NAMA", help="hanya untuk kecamatan ini (bawaan: semua kecamatan)")
     st_show = st_sub.add_parser("show", help="tampilkan pengaturan yang berlaku")
-    st_show.add_argument("--kecamatan")
+    st_show.add_argument("--kecamatan", metavar="NAMA", help="pengaturan yang berlaku di kecamatan ini")
     return p
 
 
@@ -188,19 +225,40 @@ def _kecamatan(args) -> int:
 
 def _import(args) -> int:
     from dashboard.impor import ImporError, impor_berkas
+    from dashboard.impor.pemetaan import peta_dari_teks
 
     try:
+        pemetaan = args.pemetaan
+        if args.peta:
+            pemetaan = peta_dari_teks(args.dataset, args.peta)
+            if args.pemetaan:
+                from dashboard.impor.siap import muat_pemetaan
+                from models.db import session_scope
+
+                with session_scope() as s:
+                    pemetaan = {**muat_pemetaan(s, args.dataset, args.pemetaan), **pemetaan}
         hasil = impor_berkas(args.dataset, args.berkas, kecamatan=args.kecamatan, tahun=args.tahun,
-                             triwulan=args.triwulan, lembar=args.lembar, pemetaan=args.pemetaan,
+                             triwulan=args.triwulan, lembar=args.lembar, pemetaan=pemetaan,
                              per_triwulan=args.per_triwulan, mode=args.mode, dry_run=args.dry_run,
                              pengguna=PENGGUNA_CLI)
     except ImporError as exc:
         return _gagal(str(exc), KELUAR_SALAH_PAKAI if getattr(exc, "salah_pakai", False) else KELUAR_DITOLAK)
     for w in hasil.peringatan:
         print(f"Peringatan: {w['pesan']} ({w.get('lokasi', '')})", file=sys.stderr)
+    p = hasil.persiapan
+    for c in p.catatan if p else []:
+        print(f"Catatan: {c}", file=sys.stderr)
+    if p and p.diabaikan:
+        print(f"Kolom diabaikan ({len(p.diabaikan)}): {', '.join(repr(h) for h in p.diabaikan)}; petakan dengan "
+              "--peta KOLOM=NAMA bila perlu diimpor.", file=sys.stderr)
     if hasil.galat:
         for g in hasil.galat:
             print(g.pesan, file=sys.stderr)
+        if p and p.mirip:
+            from dashboard.impor import NAMA_DATASET
+
+            print(f"Berkas ini tampak seperti data {NAMA_DATASET[p.mirip]}: coba python -m dashboard import "
+                  f"{p.mirip} {args.berkas} …", file=sys.stderr)
         print(f"Impor ditolak: {len(hasil.galat)} galat; tidak ada data yang disimpan.", file=sys.stderr)
         return KELUAR_DITOLAK
     print(hasil.ringkas())

@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from dashboard import format as fmt
 from dashboard.data import IndikatorData, Periode
-from dashboard.impor import KOLOM, HasilImpor, ImporError, impor, impor_tabel
+from dashboard.impor import KOLOM, NAMA_DATASET, HasilImpor, ImporError, impor, impor_tabel
 from dashboard.impor.galat import Galat, pesan_galat
 from dashboard.tabel import tabel_peringatan
 
@@ -214,7 +214,8 @@ def uraian_format(p) -> str:
     f = p.format
     bagian = [str(f.get("jenis", "")).upper()]
     if f.get("jenis") == "csv":
-        bagian.append(str(f.get("encoding") or "").upper().replace("CP1252", "Windows-1252"))
+        bagian.append(str(f.get("encoding") or "").upper().replace("CP1252", "Windows-1252")
+                      .replace("WINDOWS-1252", "Windows-1252").replace(" DAN ", " dan "))
         bagian.append(f"pemisah {PEMISAH.get(f.get('pemisah'), repr(f.get('pemisah')))}")
     else:
         ada = f.get("lembar_ada") or []
@@ -327,14 +328,38 @@ def tabel_pratinjau(p, n: int = 10) -> pd.DataFrame:
     kosong = [c for c in df.columns if df[c].map(_tanpa_nilai).all()]
     df = df.drop(columns=kosong)
     df = df.rename(columns={c: _TW.sub(lambda m: fmt.triwulan(int(m.group(1))), str(c)) for c in df.columns})
-    if "Baris" in df.columns:
-        df = df[["Baris", *[c for c in df.columns if c != "Baris"]]]
+    # The row number, then the figures being imported (what the operator checks), then the rest.
+    nilai = [c for c in df.columns if c not in ("Baris", "Tahun", "Triwulan", "Urutan") and _angka_semua(df[c])]
+    depan = [c for c in ("Baris", *nilai) if c in df.columns]
+    df = df[[*depan, *[c for c in df.columns if c not in depan]]]
     for c in df.columns:
         if c in ("Baris", "Tahun", "Triwulan"):
             df[c] = [None if _tanpa_nilai(v) else int(v) for v in df[c]]
         elif df[c].dtype == object or str(df[c].dtype).startswith(("string", "Int", "boolean")):
             df[c] = [None if _tanpa_nilai(v) else _sel(v) for v in df[c]]
     return df.reset_index(drop=True)
+
+
+def _angka_semua(s: pd.Series) -> bool:
+    """A column of figures: every value a number (booleans and text not), at least one present."""
+    isi = [v for v in s.tolist() if not _tanpa_nilai(v)]
+    return bool(isi) and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                             or (hasattr(v, "dtype") and getattr(v.dtype, "kind", "") in "iuf") for v in isi)
+
+
+def dataset_mirip(p) -> str | None:
+    """'Berkas ini tampak seperti data …' when the file misses this dataset's required columns but has another's."""
+    if p is None or not p.mirip:
+        return None
+    return (f"Berkas ini tampak seperti data {NAMA_DATASET[p.mirip]}: judul kolomnya memuat semua kolom wajib "
+            f"jenis data '{JUDUL_DATASET[p.mirip]}', bukan '{JUDUL_DATASET[p.dataset]}'.")
+
+
+def kolom_diabaikan(p) -> str | None:
+    """Every column the import leaves out, by name, in one line."""
+    if p is None or not p.diabaikan:
+        return None
+    return f"Kolom diabaikan ({len(p.diabaikan)}): " + ", ".join(f"'{h}'" for h in p.diabaikan) + "."
 
 
 def _sel(v):
@@ -424,7 +449,8 @@ def tabel_riwayat(rows: list[dict], sorot: int | None = None) -> pd.DataFrame:
         label, warna = STATUS.get(r["status"], (r["status"], None))
         out.append({
             "No.": f"#{r['id']}", "Waktu": waktu_lokal(r["waktu"]), "Status": label,
-            "Data": LABEL_DATASET.get(r["dataset"], r["dataset"]), "Berkas": r["nama_file"],
+            "Data": LABEL_DATASET.get(r["dataset"], r["dataset"]),
+            "Berkas": r["nama_file"] + (" (disimpan sebagian)" if (r.get("opsi") or {}).get("ukuran_berkas") else ""),
             "Periode": _periode_log(r),
             "Dibaca": r["baris_dibaca"], "Baru": r["baris_baru"], "Berubah": r["baris_berubah"],
             "Tetap": r["baris_tetap"], "Ditolak": r["baris_ditolak"], "Peringatan": len(r.get("peringatan") or []),
@@ -441,6 +467,13 @@ def label_impor(r: dict) -> str:
     """One import in a selectbox: '#23 · 26 November 2026 18.04 · SKM: jawaban responden · x.csv · berhasil'."""
     return " · ".join([f"#{r['id']}", waktu_lokal(r["waktu"]), JUDUL_DATASET.get(r["dataset"], r["dataset"]),
                        r["nama_file"], STATUS.get(r["status"], (r["status"],))[0]])
+
+
+def versi_label(label) -> str:
+    """A short digest of a selector's option labels: a new one whenever any label changes."""
+    import hashlib
+
+    return hashlib.sha256("\n".join(label).encode()).hexdigest()[:10]
 
 
 def uraian_opsi(r: dict) -> str:

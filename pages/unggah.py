@@ -10,7 +10,8 @@ import streamlit as st
 from dashboard import format as fmt
 from dashboard import ui
 from dashboard import unggah as u
-from dashboard.impor import ImporError, batalkan, daftar_pemetaan, isi_berkas, riwayat, simpan_pemetaan, templat
+from dashboard.impor import (ImporError, batalkan, berkas_sebagian, daftar_pemetaan, isi_berkas, riwayat,
+                             simpan_pemetaan, templat)
 from dashboard.tabel import publik
 
 ss = st.session_state
@@ -121,6 +122,9 @@ def rincian(r: dict, *, aksi: bool) -> None:
     st.caption(f"{u.waktu_lokal(r['waktu'])} oleh {r['pengguna']} · Kecamatan "
                f"{r.get('kecamatan') or 'se-kabupaten'} · {u.uraian_opsi(r)}  \n"
                + ", ".join(f"{k.lower()} {fmt.angka(v, 0)}" for k, v in c.items()))
+    sebagian = berkas_sebagian(r)
+    if sebagian:
+        st.caption(sebagian)
     if r.get("galat"):
         st.markdown(f"**Galat ({len(r['galat'])})**: berkas ditolak, tidak ada data yang disimpan.")
         ui.tabel(u.tabel_galat_json(r["galat"]), lebar={"Pesan": "large"})
@@ -132,7 +136,9 @@ def rincian(r: dict, *, aksi: bool) -> None:
     with st.container(horizontal=True):
         if r.get("ukuran"):
             nama_file, isi = berkas_asli(r["id"], kunci)
-            st.download_button("Unduh berkas asli", data=isi, file_name=nama_file, icon=":material/download:",
+            label = (f"Unduh {fmt.angka(len(isi) / 1024, 0)} KB pertama berkas asli (sebagian)" if sebagian
+                     else "Unduh berkas asli")
+            st.download_button(label, data=isi, file_name=nama_file, icon=":material/download:",
                                key=f"unggah_asli_{r['id']}")
         if r["status"] == "berhasil" and ss.get("unggah_konfirmasi") != r["id"]:
             st.button("Batalkan impor ini…", icon=":material/undo:", key=f"unggah_batal_{r['id']}",
@@ -295,9 +301,18 @@ with tab_berkas:
             p = pem.persiapan
             h = pem.hasil
             st.caption(f"Terbaca: {u.uraian_format(p)}")
+            mirip = u.dataset_mirip(p)
+            if mirip:
+                with st.container(horizontal=True, vertical_alignment="center"):
+                    st.warning(mirip, icon=":material/swap_horiz:")
+                    st.button(f"Periksa sebagai {u.JUDUL_DATASET[p.mirip]}", key="unggah_ganti_dataset",
+                              on_click=lambda: ss.update(unggah_dataset=p.mirip))
             st.markdown("Disimpan untuk: " + " · ".join(u.uraian_periode(pem)))
             for c in p.catatan:
                 st.caption(c)
+            diabaikan = u.kolom_diabaikan(p)
+            if diabaikan:
+                st.caption(f"{diabaikan} Bila ada yang perlu diimpor, petakan di bagian Pemetaan kolom di bawah.")
             sama = u.impor_sama(rows_riwayat, p.sha256)
             if sama is not None and not pem.galat:
                 st.info(f"Berkas yang sama persis sudah diimpor pada {u.waktu_lokal(sama['waktu'])} (impor "
@@ -477,8 +492,14 @@ else:
         if ss.get("unggah_pilih") not in ids:
             ss["unggah_pilih"] = ids[0]
         per_id = {r["id"]: r for r in tampil}
+        label = {i: u.label_impor(per_id[i]) for i in ids}
+        # The browser keeps an option's old label while its value stays selected (an import just undone would
+        # still read "berhasil"): the widget is keyed by its labels, the chosen import kept in `unggah_pilih`.
+        kunci_pilih = f"unggah_pilih_{u.versi_label(label.values())}"
+        ss[kunci_pilih] = ss["unggah_pilih"]
         st.markdown("**Rincian, berkas asli dan pembatalan**")
-        pilih = st.selectbox("Pilih impor", ids, key="unggah_pilih", format_func=lambda i: u.label_impor(per_id[i]),
+        pilih = st.selectbox("Pilih impor", ids, key=kunci_pilih, format_func=label.get,
+                             on_change=lambda: ss.update(unggah_pilih=ss[kunci_pilih]),
                              help="Impor dibatalkan dari yang terbaru: impor yang datanya sudah diubah impor lain "
                                   "baru dapat dibatalkan setelah impor itu dibatalkan.")
         with st.container(border=True):

@@ -208,7 +208,7 @@ def test_skm_google_forms_mengubah_ikm_lalu_dibatalkan(app_db):
     assert metrik(at) == {"Baris dibaca": "12", "Baru": "12", "Berubah": "0", "Tetap": "0"}
     peta = _tabel(at, "Judul kolom di berkas", "Dibaca sebagai")
     assert peta.set_index("Judul kolom di berkas").loc["Timestamp", "Dibaca sebagai"] == "tanggal"
-    pratinjau = _tabel(at, "Baris", "Kecamatan")
+    pratinjau = _tabel(at, "Baris", "U1")
     assert list(pratinjau["Baris"]) == list(range(2, 12))
     assert list(pratinjau["U1"].iloc[:4]) == [4, 3, 4, 4]
     _simpan(at)
@@ -288,7 +288,7 @@ def test_batalkan_ditolak_menyebut_impor_berikutnya(app_db):
     indikator = next(r for r in log if r["nama_file"] == "02_indikator.csv")
     realisasi = next(r for r in log if r["nama_file"] == "03_realisasi.csv")
     at = buka("unggah", "Bajuin", 2025, 4)
-    at.selectbox(key="unggah_pilih").set_value(indikator["id"]).run()
+    next(s for s in at.selectbox if s.label == "Pilih impor").set_value(indikator["id"]).run()
     at.button(key=f"unggah_batal_{indikator['id']}").click().run()
     at.button(key="unggah_batal_ya").click().run()
     tanpa_galat(at)

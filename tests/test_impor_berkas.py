@@ -47,6 +47,10 @@ BAIK = {
     "skala_koma.csv": ("skala", {}, []),
     "skala_titikkoma_1252.csv": ("skala", {}, []),
     "skala_judul.xlsx": ("skala", {}, []),
+    "indikator_utf8_campur.csv": ("indikator", PELAIHARI, []),
+    "indikator_ekinerja_pengukuran.xlsx": ("indikator", BAJUIN, []),
+    "indikator_satudata.csv": ("indikator", {}, []),
+    "skm_portal.xlsx": ("skm", {**BAJUIN, "tahun": 2025, "triwulan": 2}, []),
 }
 
 

@@ -21,6 +21,10 @@ TAHUN_TAK_TAHU = ("Tahun tidak diketahui: tambahkan kolom tahun di berkas, tulis
                   "(mis. 'Target 2025'), atau pilih tahun saat impor.")
 GANDA = "data yang sama hanya boleh muncul sekali dalam berkas"
 BAJUIN = {"kecamatan": "Bajuin"}
+RAKSASA = "terlalu besar: melebihi Rp 1.000.000.000.000.000, lebih dari anggaran kecamatan mana pun"
+GAGAL_HITUNG = ("bukan angka (hasil hitungan yang gagal); isi angkanya, atau kosongkan sel / tulis '-' bila belum ada "
+                "nilainya")
+GALAT_EXCEL = "adalah galat rumus Excel, bukan angka; perbaiki rumusnya lalu simpan ulang berkas"
 
 # (file, dataset, options, "ImporError: …" or [every galat message, in order])
 KASUS = [
@@ -115,6 +119,28 @@ KASUS = [
     ("skala_ganda.csv", "skala", {},
      [f"Baris 3: rentang skala 'Skala Uji' dengan batas bawah 90 sudah ada di baris 2; {GANDA}"]),
     ("skala_warna_salah.csv", "skala", {}, ["Baris 2, kolom warna: 'hijau' bukan kode warna (contoh: #1b7f3b)"]),
+    ("anggaran_angka_raksasa.csv", "anggaran", BAJUIN,
+     [f"Baris 2, kolom pagu: '12345678901234567890123' {RAKSASA}",
+      f"Baris 3, kolom pagu: '92.233.720.368.547.759' {RAKSASA}",
+      f"Baris 4, kolom realisasi: '1234567890123456789012345678' {RAKSASA}"]),
+    ("xlsx_angka_raksasa.xlsx", "anggaran", BAJUIN,
+     [f"Baris 2, kolom pagu: '1e+308' {RAKSASA}",
+      f"Baris 3, kolom realisasi: '1234567890123456789012345678' {RAKSASA}",
+      f"Baris 4, kolom pagu: 'NaN' {GAGAL_HITUNG}", f"Baris 4, kolom realisasi: 'INF' {GAGAL_HITUNG}",
+      f"Baris 5, kolom pagu: '#DIV/0!' {GALAT_EXCEL}"]),
+    ("realisasi_nan.csv", "realisasi", BAJUIN,
+     [f"Baris 2, kolom realisasi: 'NaN' {GAGAL_HITUNG}", f"Baris 3, kolom realisasi: '#N/A' {GALAT_EXCEL}",
+      f"Baris 4, kolom realisasi: '#DIV/0!' {GALAT_EXCEL}", f"Baris 5, kolom realisasi: '#VALUE!' {GALAT_EXCEL}",
+      f"Baris 6, kolom realisasi: 'nan' {GAGAL_HITUNG}"]),
+    ("xlsx_rumus_tanpa_nilai.xlsx", "anggaran", BAJUIN,
+     ["Baris 3, kolom pagu: sel D3 berisi rumus tanpa nilai tersimpan: buka dan simpan ulang berkas di Excel",
+      "Baris 4, kolom realisasi: sel E4 berisi rumus tanpa nilai tersimpan: buka dan simpan ulang berkas di Excel"]),
+    ("xlsx_baris_2milyar.xlsx", "skala", {},
+     "ImporError: Lembar 'Data' di 'xlsx_baris_2milyar.xlsx' rusak: nomor baris 2.000.000.000 di luar batas Excel "
+     "(1–1.048.576)."),
+    ("desa_byte_asing.csv", "desa", BAJUIN,
+     "ImporError: Berkas 'desa_byte_asing.csv' baris 3: ada byte 0x81 yang bukan UTF-8 maupun Windows-1252, jadi "
+     "teksnya tidak dapat dibaca dengan pasti. Simpan ulang berkas sebagai CSV UTF-8."),
     ("judul_rumus.csv", "desa", BAJUIN,
      [WAJIB.format(k="nama_desa", a="'nama_desa', 'Desa', 'Nama Desa', 'Desa/Kelurahan'"),
       "Baris 1, kolom ke-1: judul kolom berupa rumus ('=HYPERLINK(\"http://contoh.inv…'); rumus tidak diterima. "
@@ -124,7 +150,9 @@ KASUS = [
 
 def test_korpus_lengkap():
     """Every committed bad file has its case, and the corpus (with the generated ones) has at least 40 files."""
-    assert sorted(p.name for p in BAD.iterdir()) == sorted(k[0] for k in KASUS)
+    from test_impor_bermusuhan import BERKAS_BERHASIL
+
+    assert sorted(p.name for p in BAD.iterdir()) == sorted([k[0] for k in KASUS] + BERKAS_BERHASIL)
     assert len(KASUS) + 3 >= 40
 
 

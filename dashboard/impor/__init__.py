@@ -14,12 +14,13 @@ from dashboard.impor.galat import Galat, ImporError
 from dashboard.impor.jalankan import HasilImpor, impor, impor_berkas, impor_tabel
 from dashboard.impor.kolom import DATASET, KOLOM, NAMA_DATASET, Kolom
 from dashboard.impor.pemetaan import daftar_pemetaan, simpan_pemetaan
-from dashboard.impor.riwayat import batalkan, isi_berkas, riwayat
+from dashboard.impor.riwayat import batalkan, berkas_sebagian, isi_berkas, riwayat
 from dashboard.impor.siap import Persiapan, siapkan
 from dashboard.impor.templat import templat
 
 __all__ = [
     "DATASET", "KOLOM", "NAMA_DATASET", "Galat", "HasilImpor", "ImporError", "Kolom", "Persiapan", "batalkan",
+    "berkas_sebagian",
     "daftar_pemetaan", "impor", "impor_berkas", "impor_tabel", "isi_berkas", "riwayat", "siapkan",
     "simpan_pemetaan", "templat",
 ]

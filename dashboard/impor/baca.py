@@ -1,8 +1,9 @@
 """Reading an uploaded file into rows of cells: CSV (encoding and separator detected) or XLSX.
 
 Hostile input is refused here with an Indonesian `ImporError` before any row is interpreted: binary
-data, archives that are not workbooks, old `.xls`, empty files, absurdly wide or long tables. Rows are
-streamed, so that only the columns of the table are kept in memory.
+data, archives that are not workbooks (or that inflate too far, see `xlsx`), old `.xls`, empty files,
+absurdly wide or long tables, absurdly long lines. Rows are streamed, so that only the columns of the
+table are kept in memory, and the reading loops look at the check's deadline (`Tenggat`).
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Iterator
 
-from dashboard.impor.galat import ImporError
+from dashboard.impor.galat import ImporError, Tenggat
 from dashboard.impor.kolom import Pencocok
 
 KOLOM_MAKS = 1000
 BARIS_MAKS = 300_000
 BARIS_CARI_JUDUL = 30
+PANJANG_BARIS_MAKS = 2 * 1024 * 1024  # characters in one line of a CSV file
+WAKTU_MAKS = 120.0  # seconds for a file's whole check (reading, mapping, validating)
 
-csv.field_size_limit(64 * 1024 * 1024)
+csv.field_size_limit(PANJANG_BARIS_MAKS)
 
 
 @dataclass
@@ -36,6 +39,8 @@ class Sumber:
     lembar: str | None = None
     lembar_ada: list[str] = field(default_factory=list)
     tutup: callable = lambda: None
+    buku: object | None = None  # the XLSX workbook (`xlsx.Buku`: formulas without a cached value)
+    peringatan: list[dict] = field(default_factory=list)  # what reading the file found (mixed encodings)
 
 
 _MAGIC = [
@@ -51,14 +56,14 @@ _MAGIC = [
 ]
 
 
-def buka(isi: bytes, nama_file: str, lembar: str | None = None) -> Sumber:
+def buka(isi: bytes, nama_file: str, lembar: str | None = None, tenggat: Tenggat | None = None) -> Sumber:
     if not isi or not isi.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise ImporError(f"Berkas '{nama_file}' kosong.")
     if isi.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImporError(f"Berkas '{nama_file}' berformat Excel lama (.xls) yang tidak didukung; "
                          "simpan ulang sebagai .xlsx atau CSV.")
     if isi.startswith(b"PK\x03\x04") or isi.startswith(b"PK\x05\x06"):
-        return _buka_xlsx(isi, nama_file, lembar)
+        return _buka_xlsx(isi, nama_file, lembar, tenggat)
     if nama_file.lower().endswith((".xlsx", ".xlsm")):
         raise ImporError(f"Berkas '{nama_file}' bukan berkas Excel (.xlsx) yang sah: isinya bukan arsip Excel. "
                          "Simpan ulang dari Excel sebagai .xlsx, atau sebagai CSV.")
@@ -67,7 +72,7 @@ def buka(isi: bytes, nama_file: str, lembar: str | None = None) -> Sumber:
             raise ImporError(f"Berkas '{nama_file}' berisi {apa}, bukan tabel CSV atau XLSX.")
     if lembar:
         raise ImporError(f"Berkas '{nama_file}' adalah CSV; pilihan lembar '{lembar}' hanya berlaku untuk XLSX.")
-    return _buka_csv(isi, nama_file)
+    return _buka_csv(isi, nama_file, tenggat)
 
 
 # ------------------------------------------------------------------ CSV
@@ -79,25 +84,32 @@ def _biner(contoh: bytes) -> bool:
     return kontrol > max(2, len(contoh) // 100)
 
 
-def _dekode(isi: bytes, nama_file: str) -> tuple[str, str]:
+def _dekode(isi: bytes, nama_file: str) -> tuple[str, str, list[dict]]:
+    """The text, its encoding, and a warning per row that had to be read differently from the rest."""
     if isi.startswith(b"\xef\xbb\xbf"):
         try:
-            return isi[3:].decode("utf-8"), "utf-8-sig"
+            return isi[3:].decode("utf-8"), "utf-8-sig", []
         except UnicodeDecodeError:
-            raise ImporError(f"Berkas '{nama_file}' bertanda UTF-8 tetapi isinya bukan UTF-8 yang sah.") from None
+            campur = _campur(isi[3:], nama_file, bertanda=True)
+            if campur is None:
+                raise ImporError(f"Berkas '{nama_file}' bertanda UTF-8 tetapi isinya bukan UTF-8 yang sah.") from None
+            return campur
     if isi.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return isi.decode("utf-16"), "utf-16"
+            return isi.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError:
             raise ImporError(f"Berkas '{nama_file}' bertanda UTF-16 tetapi isinya rusak.") from None
     if _biner(isi[:8192]):
         raise ImporError(f"Berkas '{nama_file}' berisi data biner, bukan teks CSV. Unggah CSV (teks) atau XLSX.")
     try:
-        return isi.decode("utf-8"), "utf-8"
+        return isi.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
+    campur = _campur(isi, nama_file)
+    if campur is not None:
+        return campur
     try:
-        return isi.decode("cp1252"), "windows-1252"
+        return isi.decode("cp1252"), "windows-1252", []
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -107,10 +119,64 @@ def _dekode(isi: bytes, nama_file: str) -> tuple[str, str]:
         raise ImporError(f"Berkas '{nama_file}' bukan teks yang dapat dibaca (pengodean tidak dikenali); "
                          "simpan sebagai CSV UTF-8.")
     try:
-        return isi.decode(tebakan.encoding), tebakan.encoding
+        return isi.decode(tebakan.encoding), tebakan.encoding, []
     except (UnicodeDecodeError, LookupError):
         raise ImporError(f"Berkas '{nama_file}' bukan teks yang dapat dibaca (pengodean tidak dikenali); "
                          "simpan sebagai CSV UTF-8.") from None
+
+
+_SALAH_UTF8 = re.compile("[\udc80-\udcff]")
+_BUKAN_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+PERINGATAN_PENGODEAN_MAKS = 20
+
+
+def _campur(isi: bytes, nama_file: str, bertanda: bool = False) -> tuple[str, str, list[dict]] | None:
+    """A UTF-8 file with stray Windows-1252 bytes (a line pasted from an old program): the UTF-8 text stays as it
+    is, each stray byte is read as Windows-1252, and every row where that happened is named in a warning.
+
+    None when the file is not UTF-8 at all (no valid multi-byte UTF-8 character and no UTF-8 mark): then it is
+    plain Windows-1252. A stray byte Windows-1252 does not define either is an error naming its row.
+    """
+    teks = isi.decode("utf-8", "surrogateescape")
+    if not bertanda and not _BUKAN_ASCII.search(teks):
+        return None
+    bagian, per_baris = [], {}
+    awal, baris, pos_baris = 0, 1, 0
+    for m in _SALAH_UTF8.finditer(teks):
+        baris += teks.count("\n", pos_baris, m.start())
+        pos_baris = m.start()
+        byte = bytes([ord(m.group()) - 0xDC00])
+        try:
+            ganti = byte.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ImporError(f"Berkas '{nama_file}' baris {baris}: ada byte 0x{byte.hex().upper()} yang bukan UTF-8 "
+                             "maupun Windows-1252, jadi teksnya tidak dapat dibaca dengan pasti. Simpan ulang berkas "
+                             "sebagai CSV UTF-8.") from None
+        bagian += [teks[awal:m.start()], ganti]
+        awal = m.end()
+        per_baris.setdefault(baris, m.start())
+    bagian.append(teks[awal:])
+    hasil = "".join(bagian)
+    peringatan = []
+    for no, pos in list(per_baris.items())[:PERINGATAN_PENGODEAN_MAKS]:
+        # The text around the first stray byte, as it is now read.
+        mulai = max(teks.rfind("\n", 0, pos) + 1, pos - 30)
+        akhir = teks.find("\n", pos)
+        akhir = min(akhir if akhir >= 0 else len(teks), pos + 30)
+        contoh = _SALAH_UTF8.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"),
+                                 teks[mulai:akhir]).strip()
+        contoh = ("…" if mulai > teks.rfind("\n", 0, pos) + 1 else "") + contoh + (
+            "…" if akhir < len(teks) and teks[akhir] not in "\r\n" else "")
+        peringatan.append(dict(
+            jenis="pengodean_campur", lokasi=f"baris {no}",
+            pesan=f"Baris {no} tidak tertulis dalam UTF-8 seperti bagian lain berkas; hurufnya dibaca sebagai "
+                  f"Windows-1252: '{contoh}'. Periksa teks baris ini."))
+    lebih = len(per_baris) - PERINGATAN_PENGODEAN_MAKS
+    if lebih > 0:
+        peringatan.append(dict(jenis="pengodean_campur", lokasi="berkas",
+                               pesan=f"… dan {lebih:,} baris lain yang juga dibaca sebagai Windows-1252."
+                               .replace(",", ".")))
+    return hasil, "utf-8 dan windows-1252", peringatan
 
 
 def _pilih_pemisah(teks: str) -> str:
@@ -147,14 +213,25 @@ def _pangkas(row: list) -> list:
     return row[:n]
 
 
-def _buka_csv(isi: bytes, nama_file: str) -> Sumber:
-    teks, encoding = _dekode(isi, nama_file)
+def _buka_csv(isi: bytes, nama_file: str, tenggat: Tenggat | None = None) -> Sumber:
+    teks, encoding, peringatan = _dekode(isi, nama_file)
     if "\x00" in teks:
         raise ImporError(f"Berkas '{nama_file}' berisi data biner, bukan teks CSV. Unggah CSV (teks) atau XLSX.")
     sep = _pilih_pemisah(teks)
 
+    def garis() -> Iterator[str]:
+        """The physical lines, each bounded in length, the deadline looked at every few thousand lines."""
+        for n, g in enumerate(io.StringIO(teks, newline=""), start=1):
+            if len(g) > PANJANG_BARIS_MAKS:
+                raise ImporError(f"Berkas '{nama_file}' baris {n:,} terlalu panjang ({len(g.rstrip()):,} karakter; "
+                                 f"paling panjang {PANJANG_BARIS_MAKS:,}). Berkas ini bukan tabel CSV yang wajar; periksa "
+                                 "isinya atau simpan ulang sebagai CSV.".replace(",", "."))
+            if tenggat is not None and not n & 4095:
+                tenggat.cek()
+            yield g
+
     def baris() -> Iterator[tuple[int, list]]:
-        reader = csv.reader(io.StringIO(teks, newline=""), delimiter=sep, strict=True)
+        reader = csv.reader(garis(), delimiter=sep, strict=True)
         awal = 1
         try:
             for row in reader:
@@ -164,7 +241,7 @@ def _buka_csv(isi: bytes, nama_file: str) -> Sumber:
             raise ImporError(f"Berkas '{nama_file}' tidak dapat dibaca sebagai CSV di sekitar baris {awal}: "
                              f"{_csv_error(exc)}.") from None
 
-    return Sumber("csv", baris(), encoding=encoding, pemisah=sep)
+    return Sumber("csv", baris(), encoding=encoding, pemisah=sep, peringatan=peringatan)
 
 
 def _csv_error(exc: csv.Error) -> str:
@@ -182,81 +259,56 @@ def _csv_error(exc: csv.Error) -> str:
 
 # ------------------------------------------------------------------ XLSX
 
-def _buka_xlsx(isi: bytes, nama_file: str, lembar: str | None) -> Sumber:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+def _buka_xlsx(isi: bytes, nama_file: str, lembar: str | None, tenggat: Tenggat | None) -> Sumber:
+    from dashboard.impor import xlsx
 
+    rusak = f"Berkas '{nama_file}' bukan berkas Excel (.xlsx) yang sah"
     try:
-        with zipfile.ZipFile(io.BytesIO(isi)) as z:
-            nama = set(z.namelist())
-            if "mimetype" in nama and b"opendocument" in z.read("mimetype"):
-                raise ImporError(f"Berkas '{nama_file}' berformat OpenDocument (.ods) yang tidak didukung; "
-                                 "simpan ulang sebagai .xlsx atau CSV.")
-            if "xl/workbook.xml" not in nama:
-                raise ImporError(f"Berkas '{nama_file}' adalah arsip ZIP, bukan berkas Excel (.xlsx). "
-                                 "Unggah berkas .xlsx atau CSV.")
-    except zipfile.BadZipFile:
-        raise ImporError(f"Berkas '{nama_file}' bukan berkas Excel (.xlsx) yang sah: arsipnya rusak.") from None
+        z = zipfile.ZipFile(io.BytesIO(isi))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise ImporError(f"{rusak}: arsipnya rusak.") from None
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
+        xlsx.periksa_arsip(z, nama_file)
+        nama = set(z.namelist())
+        if "mimetype" in nama and z.getinfo("mimetype").file_size < 200 and b"opendocument" in z.read("mimetype"):
+            raise ImporError(f"Berkas '{nama_file}' berformat OpenDocument (.ods) yang tidak didukung; "
+                             "simpan ulang sebagai .xlsx atau CSV.")
+        if "xl/workbook.xml" not in nama:
+            raise ImporError(f"Berkas '{nama_file}' adalah arsip ZIP, bukan berkas Excel (.xlsx). "
+                             "Unggah berkas .xlsx atau CSV.")
+        buku = xlsx.buka(z, nama_file, tenggat)
     except ImporError:
+        z.close()
         raise
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError,
-            AttributeError, IndexError) as exc:
-        raise ImporError(f"Berkas '{nama_file}' bukan berkas Excel (.xlsx) yang sah: {type(exc).__name__}.") from None
-    except Exception:  # noqa: BLE001 - a malformed workbook can fail anywhere inside openpyxl
-        raise ImporError(f"Berkas '{nama_file}' bukan berkas Excel (.xlsx) yang sah.") from None
-    nama_lembar = list(wb.sheetnames)
-    lembar_kerja = [ws.title for ws in wb.worksheets]
+    except Exception as exc:  # noqa: BLE001 - a malformed archive or XML can fail anywhere while opening
+        z.close()
+        raise ImporError(f"{rusak}: {type(exc).__name__}.") from None
+    nama_lembar = [lb.nama for lb in buku.lembar]
     if lembar:
-        if lembar not in nama_lembar:
-            wb.close()
-            raise ImporError(f"Lembar '{lembar}' tidak ada di '{nama_file}'. Lembar yang ada: {', '.join(nama_lembar)}.")
-        ws = wb[lembar]
-        if ws.title not in lembar_kerja:
-            wb.close()
+        ws = next((lb for lb in buku.lembar if lb.nama == lembar), None)
+        if ws is None:
+            buku.tutup()
+            raise ImporError(f"Lembar '{lembar}' tidak ada di '{nama_file}'. Lembar yang ada: "
+                             f"{', '.join(nama_lembar)}.")
+        if not ws.tabel:
+            buku.tutup()
             raise ImporError(f"Lembar '{lembar}' berisi grafik, bukan tabel.")
     else:
-        if not wb.worksheets:
-            wb.close()
+        ws = next((lb for lb in buku.lembar if lb.tabel), None)
+        if ws is None:
+            buku.tutup()
             raise ImporError(f"Berkas '{nama_file}' tidak berisi lembar kerja.")
-        ws = wb.worksheets[0]
-
-    try:
-        lebar = ws.max_column
-    except Exception:  # noqa: BLE001 - an unsized sheet
-        lebar = None
-    lebar = min(lebar or KOLOM_MAKS + 1, KOLOM_MAKS + 1)
 
     def baris() -> Iterator[tuple[int, list]]:
         try:
-            for nomor, row in enumerate(ws.iter_rows(min_row=1, max_col=lebar), start=1):
-                yield nomor, [_nilai_sel(c) for c in row]
+            yield from buku.baris(ws, KOLOM_MAKS + 1, 2 * BARIS_MAKS)
         except ImporError:
             raise
-        except Exception as exc:  # noqa: BLE001 - a malformed sheet fails inside openpyxl's parser
-            raise ImporError(f"Lembar '{ws.title}' di '{nama_file}' rusak dan tidak dapat dibaca "
+        except Exception as exc:  # noqa: BLE001 - a malformed sheet fails inside the XML parser
+            raise ImporError(f"Lembar '{ws.nama}' di '{nama_file}' rusak dan tidak dapat dibaca "
                              f"({type(exc).__name__}).") from None
 
-    return Sumber("xlsx", baris(), lembar=ws.title, lembar_ada=nama_lembar, tutup=wb.close)
-
-
-def _nilai_sel(c):
-    v = getattr(c, "value", None)
-    if v is None:
-        return None
-    if isinstance(v, bool):
-        return "ya" if v else "tidak"
-    if isinstance(v, float) and "%" in (getattr(c, "number_format", None) or ""):
-        # What the user sees: 0.8813 formatted as a percentage is "88,13 %".
-        return round(v * 100, 10)
-    if isinstance(v, datetime):
-        return v.date().isoformat() if v.time() == time(0) else v.isoformat(sep=" ")
-    if isinstance(v, (date, time)):
-        return v.isoformat()
-    if isinstance(v, str):
-        return v
-    return v
+    return Sumber("xlsx", baris(), lembar=ws.nama, lembar_ada=nama_lembar, tutup=buku.tutup, buku=buku)
 
 
 # ------------------------------------------------------------------ header
@@ -337,11 +389,15 @@ def _gabung(atas: list, bawah: list) -> list[str]:
 def cari_judul(sumber: Sumber, pencocok: Pencocok, nama_file: str) -> Judul:
     """Skip title rows and blank rows; the header is the row (or pair of rows) that matches most columns."""
     awal: list[tuple[int, list]] = []
+    panjang: list[int] = []
     for nomor, row in sumber.baris:
         row = _pangkas(row)
         if not row:
             continue
-        awal.append((nomor, row))
+        # Wider than any header may be: kept only as far as the width check and the "isian di luar kolom
+        # berjudul" check need, so that a few absurdly wide lines cannot fill the memory.
+        awal.append((nomor, row[:KOLOM_MAKS + 1]))
+        panjang.append(len(row))
         if len(awal) >= BARIS_CARI_JUDUL + 2:
             break
     if not awal:
@@ -364,6 +420,7 @@ def cari_judul(sumber: Sumber, pencocok: Pencocok, nama_file: str) -> Judul:
         lanjut += 1
     lebar = len(_pangkas(sel_judul))
     if lebar > KOLOM_MAKS:
+        lebar = max(panjang[i:lanjut])
         raise ImporError(f"Berkas '{nama_file}' memiliki {lebar:,} kolom berjudul; paling banyak {KOLOM_MAKS:,}."
                          .replace(",", "."))
     atas = [" ".join(teks_sel(v) for v in row if not kosong_sel(v)) for _, row in awal[:i]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict, dataclass
 
 GALAT_MAKS = 200
@@ -17,6 +18,29 @@ class ImporError(Exception):
     def __init__(self, pesan: str, *, salah_pakai: bool = False):
         super().__init__(pesan)
         self.salah_pakai = salah_pakai
+
+
+class Tenggat:
+    """The time a file's whole check may take; `cek()` inside the reading loops raises once it has passed.
+
+    The check runs in the caller's thread (the page's script run or the CLI), so a refusal leaves nothing
+    running behind it.
+    """
+
+    def __init__(self, detik: float, nama_file: str):
+        self.detik = detik
+        self.nama_file = nama_file
+        self.batas = time.monotonic() + detik
+
+    def cek(self) -> None:
+        if time.monotonic() > self.batas:
+            raise ImporError(f"Pemeriksaan berkas '{self.nama_file}' dihentikan: melebihi batas waktu "
+                             f"{_detik(self.detik)} detik. Berkas ini terlalu besar atau rumit untuk diperiksa; "
+                             "bagi menjadi beberapa berkas atau simpan ulang sebagai CSV.")
+
+
+def _detik(n: float) -> str:
+    return f"{n:g}".replace(".", ",")
 
 
 @dataclass

@@ -147,16 +147,25 @@ def kunci_impor(engine: Engine, dataset: str, kecamatan: str | None) -> list[tup
     return [(KUNCI_DATASET.get(dataset, dataset), kid)]
 
 
+# A rejected file is kept only this far (with the SHA-256 of the whole file): enough to see what was sent,
+# never a way to fill the database with rejected uploads.
+SIMPAN_DITOLAK_MAKS = 64 * 1024
+
+
 def _log(session: Session, p: Persiapan, pengguna: str, status: str, hitung: dict, peringatan: list) -> int:
     opsi = {k: v for k, v in p.opsi.items() if v not in (None, False, {})}
     opsi["lingkup"] = p.lingkup
+    isi = p.isi
+    if status == "ditolak" and len(isi) > SIMPAN_DITOLAK_MAKS:
+        opsi["ukuran_berkas"] = len(isi)
+        isi = isi[:SIMPAN_DITOLAK_MAKS]
     row = dict(waktu=utcnow(), pengguna=pengguna, dataset=p.dataset, nama_file=p.nama_file, sha256=p.sha256,
                kecamatan_id=p.kecamatan_id, tahun=p.tahun, triwulan=p.triwulan,
                opsi=json.dumps(opsi, ensure_ascii=False, default=str), status=status,
                baris_dibaca=p.baris_dibaca, baris_baru=hitung.get("baru", 0), baris_berubah=hitung.get("berubah", 0),
                baris_tetap=hitung.get("tetap", 0), baris_ditolak=p.baris_ditolak if status == "ditolak" else 0,
                galat=json.dumps([g.json() for g in p.galat], ensure_ascii=False),
-               peringatan=json.dumps(_bersih(p.peringatan + peringatan), ensure_ascii=False), isi_file=p.isi)
+               peringatan=json.dumps(_bersih(p.peringatan + peringatan), ensure_ascii=False), isi_file=isi)
     res = session.execute(insert(ImportLog.__table__).values(**row))
     return int(res.inserted_primary_key[0])
 

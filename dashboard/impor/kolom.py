@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dashboard.skm import LABEL_UNSUR, UNSUR
 
+JUDUL_MAKS = 300  # characters of a header cell worth matching
 DATASET = ("indikator", "realisasi", "anggaran", "skm", "skm-rekap", "desa", "skala")
 ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 ROMAWI_TEKS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -55,7 +56,10 @@ _INDIKATOR = [
     Kolom("indikator", True, "Nama indikator.", "Persentase Desa Mandiri di Kecamatan",
           ("Indikator Kinerja", "Nama Indikator", "Indikator Kinerja Utama", "Indikator Sasaran", "IKU")),
     Kolom("sasaran", False, "Sasaran strategis yang diukur indikator ini.",
-          "Meningkatnya Tata Kelola Pemerintahan Kecamatan", ("Sasaran Strategis", "Sasaran Program")),
+          "Meningkatnya Tata Kelola Pemerintahan Kecamatan", ("Sasaran Strategis", "Sasaran Program",
+                                                              "Sasaran Kegiatan", "Sasaran Sub Kegiatan",
+                                                              "Sasaran Kegiatan/Sub Kegiatan",
+                                                              "Sasaran Program/Kegiatan/Sub Kegiatan")),
     Kolom("satuan", False, "Satuan: %, Nilai, rasio, dokumen, …", "%", ("Unit",)),
     Kolom("jenis", False, "iku (dihitung dalam rata-rata capaian; bawaan) atau ik (indikator pendukung).", "iku",
           ("Jenis Indikator",), "pilihan", ("iku", "ik")),
@@ -105,10 +109,12 @@ _ANGGARAN = [
     Kolom("uraian", True, "Nama program, kegiatan, sub kegiatan atau rekening.", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
           ("Program/Kegiatan/Sub Kegiatan", "Nama Program/Kegiatan/Sub Kegiatan", "Program/Kegiatan", "Nama Kegiatan",
            "Nama Program/Kegiatan", "Uraian Rekening", "Nama Rekening", "Uraian Kegiatan", "Nama Sub Kegiatan",
-           "Program", "Kegiatan", "Sub Kegiatan", "Nama Program", "Rekening", "Akun")),
+           "Program", "Kegiatan", "Sub Kegiatan", "Nama Program", "Rekening", "Akun", "Kegiatan/Sub Kegiatan",
+           "Nama Kegiatan/Sub Kegiatan", "Uraian Program/Kegiatan", "Nama Belanja")),
     _TAHUN,
     Kolom("pagu", True, "Pagu yang berlaku (terakhir). Boleh diganti kolom pagu_perubahan dan/atau pagu_murni.",
-          "5.405.994,00", ("Anggaran", "Pagu Anggaran", "Jumlah Anggaran", "Nilai Anggaran", "Anggaran Rp"), "uang"),
+          "5.405.994,00", ("Anggaran", "Pagu Anggaran", "Jumlah Anggaran", "Nilai Anggaran", "Anggaran Rp",
+                           "Alokasi Anggaran", "Alokasi", "Alokasi Dana", "Pagu Dana"), "uang"),
     Kolom("pagu_perubahan", False, "Pagu setelah perubahan (APBD Perubahan).", "",
           ("Anggaran Setelah Perubahan", "Pagu Setelah Perubahan", "Anggaran Perubahan", "APBD Perubahan",
            "Pagu APBD Perubahan"), "uang", templat=False),
@@ -129,7 +135,8 @@ _ANGGARAN = [
           (), templat=False),
     Kolom("persen", False, "Persentase serapan yang tercetak: tidak diimpor, hanya diperiksa terhadap hitungan ulang.", "",
           ("Persentase", "Persen", "Serapan", "Persentase Serapan", "Realisasi Persen", "Capaian Persen",
-           "Capaian Realisasi Keuangan"), "angka", templat=False),
+           "Capaian Realisasi Keuangan", "Capaian Anggaran", "Capaian Anggaran (%)", "Capaian Keuangan",
+           "Persentase Realisasi Anggaran", "Realisasi Keuangan Persen"), "angka", templat=False),
     _KECAMATAN,
 ]
 
@@ -142,7 +149,8 @@ _SKM = [
     Kolom("id_responden", False, "Nomor/ID responden (dipakai mode tambah untuk melewati yang sudah ada).", "R-001",
           ("ID Responden", "No Responden", "Nomor Responden", "Responden", "Resp", "ID")),
     Kolom("tanggal", False, "Tanggal pengisian.", "2025-04-14", ("Timestamp", "Cap Waktu", "Tanggal Survei",
-                                                                 "Waktu Pengisian", "Tanggal Pengisian")),
+                                                                 "Waktu Pengisian", "Tanggal Pengisian",
+                                                                 "Tgl Pengisian", "Tgl Survei")),
     Kolom("layanan", False, "Jenis layanan yang diterima.", "KTP", ("Jenis Layanan", "Jenis Pelayanan", "Pelayanan",
                                                                    "Layanan yang Diterima", "Nama Layanan")),
     Kolom("jenis_kelamin", False, "Jenis kelamin.", "Perempuan", ("JK", "Kelamin", "L/P")),
@@ -150,7 +158,7 @@ _SKM = [
     Kolom("pendidikan", False, "Pendidikan terakhir.", "SMA", ("Pendidikan Terakhir",)),
     Kolom("pekerjaan", False, "Pekerjaan.", "Wiraswasta", ("Pekerjaan Utama",)),
     Kolom("saran", False, "Saran dan masukan.", "", ("Saran dan Masukan", "Kritik dan Saran", "Masukan",
-                                                   "Saran Masukan")),
+                                                   "Saran Masukan", "Kritik/Saran", "Kritik Saran")),
     _KECAMATAN,
 ]
 
@@ -333,6 +341,8 @@ class Pencocok:
         if header is None:
             return None
         teks = " ".join(str(header).split())
+        if len(teks) > JUDUL_MAKS:
+            return None  # a paragraph, not a header (and not worth comparing letter by letter)
         k = kunci(teks)
         if not k:
             return None

@@ -41,3 +41,27 @@ def simpan_pemetaan(session: Session, nama: str, dataset: str, peta: dict) -> No
 def daftar_pemetaan(session: Session, dataset: str) -> list[str]:
     return list(session.execute(select(Pemetaan.nama).where(Pemetaan.dataset == dataset).order_by(Pemetaan.nama))
                 .scalars())
+
+
+def peta_dari_teks(dataset: str, pasangan: list[str]) -> dict[str, str]:
+    """`KOLOM=NAMA` pairs of the command line (`pagu=Alokasi Anggaran (Rp)`) → file header → canonical column.
+
+    KOLOM is the dataset's column and NAMA the header as the file prints it; the other order (`NAMA=KOLOM`) is
+    understood too when only its right-hand side is a column of the dataset.
+    """
+    kolom = KOLOM[dataset]
+    out: dict[str, str] = {}
+    for teks in pasangan:
+        kiri, sama, kanan = str(teks).partition("=")
+        kiri_b, kanan_b = str(teks).rpartition("=")[0].strip(), str(teks).rpartition("=")[2].strip()
+        if not sama or not kiri.strip() or not kanan.strip():
+            raise ImporError(f"--peta '{teks}': tulis sebagai KOLOM=NAMA, mis. --peta \"pagu=Alokasi Anggaran (Rp)\".",
+                             salah_pakai=True)
+        if kiri.strip() in kolom:
+            out[kanan.strip()] = kiri.strip()
+        elif kanan_b in kolom:
+            out[kiri_b] = kanan_b
+        else:
+            raise ImporError(f"--peta '{teks}': '{kiri.strip()}' bukan kolom dataset {dataset} (kolom yang ada: "
+                             f"{', '.join(kolom)}).", salah_pakai=True)
+    return out

@@ -49,11 +49,30 @@ def riwayat(session: Session, *, kecamatan_id: int | None = None, limit: int = 2
 
 
 def isi_berkas(session: Session, import_id: int) -> tuple[str, bytes]:
-    """The original file of an import, as uploaded."""
-    row = session.execute(select(LOG.c.nama_file, LOG.c.isi_file).where(LOG.c.id == import_id)).first()
+    """The original file of an import, as uploaded; of a large rejected file only its beginning, under a name that
+    says so (see `berkas_sebagian`)."""
+    row = session.execute(select(LOG.c.nama_file, LOG.c.isi_file, LOG.c.opsi).where(LOG.c.id == import_id)).first()
     if row is None:
         raise ImporError(f"Impor #{import_id} tidak ada.")
-    return row.nama_file, bytes(row.isi_file or b"")
+    isi = bytes(row.isi_file or b"")
+    if json.loads(row.opsi or "{}").get("ukuran_berkas"):
+        return f"{fmt.angka(len(isi) / 1024, 0)}KB-pertama_{row.nama_file}", isi
+    return row.nama_file, isi
+
+
+def berkas_sebagian(r: dict) -> str | None:
+    """For a rejected file kept only in part: what was kept, of how much, and the whole file's SHA-256."""
+    ukuran = (r.get("opsi") or {}).get("ukuran_berkas")
+    if not ukuran:
+        return None
+    return (f"Berkas ditolak hanya disimpan {fmt.angka((r.get('ukuran') or 0) / 1024, 0)} KB pertama (dari "
+            f"{_ukuran(ukuran)}); SHA-256 seluruh berkas: {r['sha256']}.")
+
+
+def _ukuran(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{fmt.angka(n / 1024 / 1024, 1)} MB"
+    return f"{fmt.angka(n / 1024, 0)} KB"
 
 
 def _uraian(row) -> str:

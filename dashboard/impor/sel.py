@@ -17,10 +17,19 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from dashboard import format as fmt
 from dashboard.impor.baca import rumus
 from dashboard.nilai import KOSONG, NilaiError, baca_angka, baca_sen, baca_tahun, baca_triwulan, gaya_nilai
 
 TEKS_MAKS = 10_000
+# No figure a kecamatan reports can be larger: Rp 10^15 is a thousand times a province's budget. Beyond it a
+# number is a mistake (or an attack), and past 2^63 sen it would not even fit the database.
+ANGKA_MAKS = 10 ** 15
+# Texts that look empty to a program but are not "no value" in a number column: an error, never NULL.
+KOSONG_ANGKA = KOSONG - {"nan"}
+_TAK_TERHINGGA = {"nan", "-nan", "+nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity", "∞", "-∞"}
+GALAT_EXCEL = {"#n/a", "#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!", "#spill!", "#calc!",
+               "#getting_data", "#field!", "#blocked!", "#connect!", "#busy!", "#unknown!"}
 
 
 @dataclass
@@ -41,11 +50,31 @@ def potong(teks, n: int = 40) -> str:
 
 
 def kosong(v) -> bool:
+    """No value: None, a missing float, or an empty-looking text (`-`, `n/a`); the text `NaN` is a value (a bad
+    one) in the import, so that a number column reports it instead of storing nothing."""
     if v is None:
         return True
     if isinstance(v, float):
         return math.isnan(v)
-    return isinstance(v, str) and v.strip().lower() in KOSONG
+    return isinstance(v, str) and v.strip().lower() in KOSONG_ANGKA
+
+
+def bukan_angka_khusus(t: str) -> str | None:
+    """Why a text that programs write for a missing or failed number is not a number (None for other texts)."""
+    k = t.strip().lower()
+    if k in GALAT_EXCEL:
+        return f"'{potong(t)}' adalah galat rumus Excel, bukan angka; perbaiki rumusnya lalu simpan ulang berkas"
+    if k in _TAK_TERHINGGA:
+        return (f"'{potong(t)}' bukan angka (hasil hitungan yang gagal); isi angkanya, atau kosongkan sel / tulis '-' "
+                "bila belum ada nilainya")
+    return None
+
+
+def terlalu_besar(v, uang: bool) -> str:
+    if uang:
+        return (f"'{potong(v)}' terlalu besar: melebihi Rp {fmt.angka(ANGKA_MAKS, 0)}, lebih dari anggaran kecamatan "
+                "mana pun")
+    return f"'{potong(v)}' terlalu besar (paling besar {fmt.angka(ANGKA_MAKS, 0)})"
 
 
 def per_unik(s: pd.Series, fungsi) -> tuple[np.ndarray, dict[int, str]]:
@@ -122,7 +151,7 @@ def angka(s: pd.Series, gaya_file: str = "id", *, uang: bool = False, wajib_bula
     cache_gaya: dict = {}
     gaya_per: list = [None] * n
     pertama: dict[str, int] = {}
-    kosong_kunci = KOSONG
+    kosong_kunci = KOSONG_ANGKA
     for i, v in enumerate(vals):
         if type(v) is str:
             t = v.strip()
@@ -144,6 +173,7 @@ def angka(s: pd.Series, gaya_file: str = "id", *, uang: bool = False, wajib_bula
     desimal: dict[int, int] = {}
     ambigu: set[int] = set()
     lambat: dict = {}
+    batas = ANGKA_MAKS * 100 if uang else ANGKA_MAKS
     for i, v in enumerate(vals):
         if v is None:
             continue
@@ -155,10 +185,12 @@ def angka(s: pd.Series, gaya_file: str = "id", *, uang: bool = False, wajib_bula
                 pecah = pecah or ""
                 if uang:
                     x = int(bulat) * 100 + int((pecah + "00")[:2])
-                    out[i] = -x if minus else x
                 else:
                     x = float(f"{bulat}.{pecah or '0'}")
-                    out[i] = -x if minus else x
+                if x > batas:
+                    salah[i] = terlalu_besar(v, uang)
+                    continue
+                out[i] = -x if minus else x
                 if catat:
                     desimal[i] = len(pecah)
                     if gaya_per[i] is None and gaya == "id" and "." in v:
@@ -196,12 +228,21 @@ def angka(s: pd.Series, gaya_file: str = "id", *, uang: bool = False, wajib_bula
 
 
 def _satu(v, gaya: str, uang: bool):
+    if isinstance(v, str):
+        khusus = bukan_angka_khusus(v)
+        if khusus:
+            return khusus
+    elif isinstance(v, float) and not math.isfinite(v):
+        return bukan_angka_khusus(repr(v)) or f"'{potong(v)}' bukan angka"
     try:
-        return baca_sen(v, gaya) if uang else baca_angka(v, gaya)
+        x = baca_sen(v, gaya) if uang else baca_angka(v, gaya)
     except NilaiError as exc:
         return str(exc)
     except (ValueError, ArithmeticError):
         return f"'{potong(v)}' bukan angka"
+    if x is not None and abs(x) > (ANGKA_MAKS * 100 if uang else ANGKA_MAKS):
+        return terlalu_besar(v, uang)
+    return x
 
 
 def _desimal_teks(v, gaya: str) -> int:

@@ -23,7 +23,7 @@ from sqlmodel import Session
 
 from dashboard import pengaturan
 from dashboard.impor import baca
-from dashboard.impor.galat import Galat, ImporError, Kumpulan
+from dashboard.impor.galat import Galat, ImporError, Kumpulan, Tenggat
 from dashboard.impor.kolom import DATASET, KOLOM, ROMAWI_TEKS, Cocok, Pencocok, kunci
 from dashboard.impor.sel import Hasil, pesan_campur, potong
 from dashboard.nilai import kosong as nilai_kosong
@@ -58,6 +58,7 @@ class Persiapan:
     lingkup: list = field(default_factory=list)  # (kecamatan_id, tahun[, triwulan]) the import touches
     isi: bytes = field(default=b"", repr=False)
     tambahan: dict = field(default_factory=dict, repr=False)  # what the dataset's writer needs
+    mirip: str | None = None  # a dataset the file's headers fit when they miss this one's required columns
 
     def pratinjau(self, n: int = 20) -> pd.DataFrame:
         """The first rows as they will be stored (money in rupiah), with Indonesian column headers."""
@@ -92,6 +93,7 @@ class Konteks:
     galat: Kumpulan = field(default_factory=Kumpulan)
     peringatan: list[dict] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
+    diabaikan: list[str] = field(default_factory=list)  # columns left out after mapping (other periods, no header)
 
 
 @dataclass
@@ -236,14 +238,18 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
     sha256 = hashlib.sha256(isi).hexdigest()
     ctx = Konteks(dataset, nama_file, session, kid, knama, tahun, triwulan, per_triwulan, mode, gaya_angka, setelan,
                   semua, sha256)
-    sumber = baca.buka(isi, nama_file, lembar)
+    tenggat = Tenggat(baca.WAKTU_MAKS, nama_file)
+    sumber = baca.buka(isi, nama_file, lembar, tenggat)
     try:
+        ctx.peringatan.extend(sumber.peringatan)
         pencocok = Pencocok(dataset, setelan.unsur_label)
         judul = baca.cari_judul(sumber, pencocok, nama_file)
         peta, diabaikan = _petakan(ctx, judul, pencocok, peta_manual)
         mentah = _baca_data(ctx, sumber, judul, peta)
+        _rumus_tanpa_nilai(ctx, sumber, judul, peta, mentah)
     finally:
         sumber.tutup()
+    tenggat.cek()
     b = susun(ctx, judul, peta, mentah)
     modul = MODUL[dataset]
     wajib_hilang = modul.wajib_hilang(b)
@@ -254,6 +260,7 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
         hasil = modul.siapkan(b) or {}
         if not hasil and not ctx.galat:
             ctx.galat.tambah(None, None, "Berkas tidak berisi data yang dapat diimpor.")
+    tenggat.cek()
     data = hasil.get("data")
     if data is None:
         data = pd.DataFrame({"baris": b.df["baris"]})
@@ -263,11 +270,13 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
             pemetaan_hasil[judul.sel[j]] = _teks_cocok(c)
     galat = ctx.galat.daftar()
     lingkup = hasil.get("lingkup", [])
+    mirip = dataset_yang_cocok(dataset, judul.sel, setelan.unsur_label) if wajib_hilang else None
     return Persiapan(
         dataset=dataset, nama_file=nama_file, sha256=sha256,
         format=dict(jenis=sumber.jenis, encoding=sumber.encoding, pemisah=sumber.pemisah, lembar=sumber.lembar,
                     lembar_ada=sumber.lembar_ada, baris_header=judul.nomor, gaya_angka=gaya_angka),
-        header=list(judul.sel), pemetaan=pemetaan_hasil, diabaikan=diabaikan, wajib_hilang=wajib_hilang, data=data,
+        header=list(judul.sel), pemetaan=pemetaan_hasil, diabaikan=list(dict.fromkeys(diabaikan + ctx.diabaikan)),
+        wajib_hilang=wajib_hilang, data=data,
         galat=galat, peringatan=ctx.peringatan, catatan=ctx.catatan, baris_dibaca=int(b.df["baris"].nunique()),
         baris_ditolak=ctx.galat.baris_bermasalah(),
         opsi=dict(kecamatan=knama, tahun=tahun, triwulan=triwulan, lembar=lembar,
@@ -276,7 +285,44 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
         kecamatan_id=_satu({x[0] for x in lingkup}) if lingkup else kid,
         tahun=_satu({x[1] for x in lingkup}) if lingkup else tahun,
         triwulan=_satu({x[2] for x in lingkup if len(x) > 2}) if lingkup else triwulan,
-        lingkup=lingkup, isi=isi, tambahan=hasil.get("tambahan", {}))
+        lingkup=lingkup, isi=isi, tambahan=hasil.get("tambahan", {}), mirip=mirip)
+
+
+class _Kolom:
+    """What a dataset's `wajib_hilang` asks of a frame (`ada`), for headers alone."""
+
+    def __init__(self, kolom: set[str]):
+        self.kolom = kolom
+
+    def ada(self, kanonik: str) -> bool:
+        return kanonik in self.kolom
+
+
+def cocok_dataset(header: list[str], label_unsur: dict[str, str] | None = None) -> dict[str, tuple[int, list[str]]]:
+    """Per dataset: how many of its own columns the headers name (tahun, triwulan and kecamatan not counted) and
+    which required columns they miss."""
+    from dashboard.impor.dataset import MODUL
+
+    out = {}
+    for ds in DATASET:
+        pencocok = Pencocok(ds, label_unsur or {})
+        kolom = set()
+        for h in header:
+            c = pencocok.cocokkan(h)
+            if c is not None:
+                kolom.add(c.kanonik)
+                if c.triwulan:
+                    kolom.add(_varian_tw(ds, c.kanonik, c.triwulan) or c.kanonik)
+        out[ds] = (len(kolom - {"tahun", "triwulan", "kecamatan"}), MODUL[ds].wajib_hilang(_Kolom(kolom)))
+    return out
+
+
+def dataset_yang_cocok(dataset: str, header: list[str], label_unsur: dict[str, str] | None = None) -> str | None:
+    """The dataset whose required columns the headers all name, when they miss some of `dataset`'s (the one that
+    names most of its columns); None when no other dataset fits either."""
+    skor = cocok_dataset(header, label_unsur)
+    calon = [(n, ds) for ds, (n, hilang) in skor.items() if ds != dataset and not hilang and n >= 2]
+    return max(calon)[1] if calon and skor[dataset][1] else None
 
 
 def _satu(nilai: set):
@@ -345,10 +391,33 @@ def _petakan(ctx: Konteks, judul: baca.Judul, pencocok: Pencocok,
         if c is None and h:
             diabaikan.append(h)
         peta.append(c)
+    _yang_lebih_tepat(ctx, judul, peta, diabaikan)
     if judul.lebar == 1 and peta[0] is None:
         raise ImporError(f"Kolom-kolom berkas '{ctx.nama_file}' tidak terpisah: judulnya terbaca sebagai satu kolom "
                          f"('{potong(judul.sel[0], 60)}'). Gunakan pemisah koma (,), titik koma (;) atau tab.")
     return peta, diabaikan
+
+
+def _yang_lebih_tepat(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], diabaikan: list[str]) -> None:
+    """Two headers read as the same column, one a longer form of the other (`Realisasi` and `Realisasi Anggaran
+    (Rp)` in an e-kinerja page that also reports the indicator's realisasi): the longer one is meant, the shorter
+    is left out and listed. Headers mapped by hand are never overruled; other clashes stay errors."""
+    per_kolom: dict[tuple, list[int]] = {}
+    for j, c in enumerate(peta):
+        if c is not None:
+            per_kolom.setdefault((c.kanonik, c.tahun, c.triwulan), []).append(j)
+    for (kanonik, _, _), js in per_kolom.items():
+        if len(js) < 2 or any(peta[j].cara == "manual" for j in js):
+            continue
+        urut = sorted(js, key=lambda j: len(kunci(judul.sel[j])))
+        kunci_urut = [kunci(judul.sel[j]) for j in urut]
+        if len(set(kunci_urut)) < len(kunci_urut) or not all(kunci_urut[-1].startswith(k) for k in kunci_urut[:-1]):
+            continue
+        for j in urut[:-1]:
+            peta[j] = None
+            diabaikan.append(judul.sel[j])
+            ctx.catatan.append(f"Kolom '{judul.sel[j]}' diabaikan: kolom '{judul.sel[urut[-1]]}' lebih tepat dibaca "
+                               f"sebagai {kanonik}.")
 
 
 def _label_dalam(teks: str) -> tuple[int | None, int | None]:
@@ -366,7 +435,12 @@ def _baca_data(ctx: Konteks, sumber: baca.Sumber, judul: baca.Judul, peta: list[
     lebar = judul.lebar
     rows, nomor, pertama = [], [], []
     dipakai = [j for j, c in enumerate(peta) if c is not None]
+    tanpa_judul = {j for j in range(lebar) if not judul.sel[j]}  # columns with no header: listed if they hold data
     for no, row in baca.sisa_baris(sumber, judul, ctx.nama_file):
+        if tanpa_judul:
+            for j in [j for j in tanpa_judul if j < len(row) and not baca.kosong_sel(row[j])]:
+                tanpa_judul.discard(j)
+                ctx.diabaikan.append(f"kolom ke-{j + 1} (tanpa judul)")
         if len(row) > lebar:
             lebih = row[lebar:]
             if all(type(v) is str for v in lebih):
@@ -398,6 +472,29 @@ def _baca_data(ctx: Konteks, sumber: baca.Sumber, judul: baca.Judul, peta: list[
     df["baris"] = np.asarray(nomor, dtype=np.int64)
     df["_pertama"] = pd.Series(pertama, dtype=object)
     return df
+
+
+def _rumus_tanpa_nilai(ctx: Konteks, sumber: baca.Sumber, judul: baca.Judul, peta: list[Cocok | None],
+                      mentah: pd.DataFrame) -> None:
+    """An error for every formula cell without a cached value in the header or in an imported column: read as
+    empty it would overwrite stored data with nothing."""
+    buku = sumber.buku
+    if buku is None or not buku.rumus_kosong:
+        return
+    from dashboard.impor.xlsx import ref_sel
+
+    data = set(mentah["baris"].tolist())
+    dipakai = {j + 1: judul.sel[j] for j, c in enumerate(peta) if c is not None}
+    for no, kol in buku.rumus_kosong:
+        if no == judul.nomor and kol <= judul.lebar:
+            ctx.galat.tambah(no, f"ke-{kol}", f"judul kolom di sel {ref_sel(no, kol)} berupa rumus tanpa nilai "
+                             "tersimpan: buka dan simpan ulang berkas di Excel")
+        elif no in data and kol in dipakai:
+            ctx.galat.tambah(no, baca.nama_kolom(dipakai[kol]), f"sel {ref_sel(no, kol)} berisi rumus tanpa nilai "
+                             "tersimpan: buka dan simpan ulang berkas di Excel")
+    if buku.rumus_kosong_lain:
+        ctx.galat.tambah(None, None, f"… dan {buku.rumus_kosong_lain:,} sel rumus lain tanpa nilai tersimpan: buka "
+                         "dan simpan ulang berkas di Excel.".replace(",", "."))
 
 
 # ------------------------------------------------------------------ labels, melting, duplicates
@@ -452,6 +549,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
             if e[indeks] != dipilih:
                 lbl = f"TW {ROMAWI_TEKS[e[indeks]]}" if kolom == "triwulan" else str(e[indeks])
                 ctx.catatan.append(f"Kolom '{judul.sel[e[0]]}' diabaikan: untuk {nama} {lbl}.")
+                ctx.diabaikan.append(judul.sel[e[0]])
         entri[:] = [e for e in entri if e[indeks] is None or e[indeks] == dipilih]
         for e in entri:
             e[indeks] = None
@@ -504,6 +602,27 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
         df = df.sort_values(["baris", "_grup"], kind="stable").reset_index(drop=True)
     kolom = {e[1] for e in entri}
     return Bingkai(ctx, df, header, kolom, label_tw, baca.tahun_judul(judul.atas))
+
+
+# ------------------------------------------------------------------ codes for files that have none
+
+def kode_dari_nama(awalan: str, nama: str) -> str:
+    """A stable code for a row that the file names but does not number (`IK-3FA2C1` for an indicator): the same
+    name (ignoring case, spaces and punctuation) gives the same code in every import."""
+    return f"{awalan}-{hashlib.sha256(kunci(nama).encode()).hexdigest()[:6].upper()}"
+
+
+def beri_kode(b: Bingkai, kode: list[str | None], apa: str, contoh_sama: str) -> None:
+    """Put codes made from names into the frame as its `kode` column, and say so (a warning kept with the import)."""
+    b.df["kode"] = pd.Series(kode, dtype=object)
+    b.kolom.add("kode")
+    b.header[(0, "kode")] = "kode (dibuat dari nama)"
+    contoh = ", ".join(dict.fromkeys(k for k in kode if k))
+    contoh = contoh if len(contoh) <= 60 else contoh[:contoh.rfind(",", 0, 60)] + " …"
+    b.ctx.peringatan.append(dict(
+        jenis="kode_dari_nama", lokasi="kolom kode",
+        pesan=f"Berkas tidak memuat kolom kode: kode {apa} dibuat dari namanya ({contoh}), sama setiap kali berkas ini "
+              f"diimpor. {contoh_sama}"))
 
 
 # ------------------------------------------------------------------ kecamatan, tahun, triwulan

@@ -586,10 +586,261 @@ def bad() -> None:
                                                            ["Skala Uji", 90, "Tinggi"]])]))
 
 
+# ------------------------------------------------------------------ hostile workbooks and numbers (engine)
+
+NS_SS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+GAYA_PERSEN = (f'<styleSheet xmlns="{NS_SS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="10" '
+               'applyNumberFormat="1"/></cellXfs></styleSheet>')
+
+
+def sel_xml(ref: str, v) -> str:
+    """One cell as Excel writes it: text inline, numbers as <v>; a str starting with '<c' is taken as raw XML."""
+    if isinstance(v, str) and v.startswith("<c"):
+        return v
+    if isinstance(v, str):
+        teks = v.replace("&", "&amp;").replace("<", "&lt;")
+        return f'<c r="{ref}" t="inlineStr"><is><t>{teks}</t></is></c>'
+    return f'<c r="{ref}"><v>{v}</v></c>'
+
+
+def baris_xml(nomor: int, sel: list) -> str:
+    huruf = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return f'<row r="{nomor}">' + "".join(sel_xml(f"{huruf[j]}{nomor}", v) for j, v in enumerate(sel)
+                                           if v is not None) + "</row>"
+
+
+def jenis_isi(teks: bool, gaya: bool) -> bytes:
+    """[Content_Types].xml as Excel writes it (openpyxl, like Excel, finds the workbook through it)."""
+    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    bagian = [("/xl/workbook.xml", "sheet.main"), ("/xl/worksheets/sheet1.xml", "worksheet")]
+    bagian += [("/xl/sharedStrings.xml", "sharedStrings")] if teks else []
+    bagian += [("/xl/styles.xml", "styles")] if gaya else []
+    return ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            + "".join(f'<Override PartName="{p}" ContentType="{ct}.{j}+xml"/>' for p, j in bagian)
+            + "</Types>").encode()
+
+
+def xlsx_mentah(isi_lembar: str, dimensi: str = "A1", teks: bytes | None = None, gaya: str | None = None) -> bytes:
+    """A workbook written by hand (one sheet 'Data'), for cells and sizes no spreadsheet program writes."""
+    rels = [f'<Relationship Id="rId1" Type="{NS_R}/worksheet" Target="worksheets/sheet1.xml"/>']
+    bagian = {
+        "[Content_Types].xml": jenis_isi(teks is not None, gaya is not None),
+        "_rels/.rels": f'<Relationships xmlns="{NS_PR}"><Relationship Id="rId1" Type="{NS_R}/officeDocument" '
+                       'Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{NS_SS}" xmlns:r="{NS_R}"><sheets><sheet name="Data" sheetId="1" '
+                           'r:id="rId1"/></sheets></workbook>',
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{NS_SS}"><dimension ref="{dimensi}"/><sheetData>'
+                                    f'{isi_lembar}</sheetData></worksheet>',
+    }
+    if teks is not None:
+        rels.append(f'<Relationship Id="rId2" Type="{NS_R}/sharedStrings" Target="sharedStrings.xml"/>')
+        bagian["xl/sharedStrings.xml"] = teks
+    if gaya is not None:
+        rels.append(f'<Relationship Id="rId3" Type="{NS_R}/styles" Target="styles.xml"/>')
+        bagian["xl/styles.xml"] = gaya
+    bagian["xl/_rels/workbook.xml.rels"] = f'<Relationships xmlns="{NS_PR}">{"".join(rels)}</Relationships>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, data in bagian.items():
+            z.writestr(zipfile.ZipInfo(nama, TETAP), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def bad_mesin() -> None:
+    """Hostile numbers, formulas, rows and encodings (issue 8 A5, A6, B10, B13); the bombs too big to commit are
+    built by tests/test_impor_bermusuhan.py with `bom_zip`."""
+    judul = ["kode", "uraian", "tahun", "pagu", "realisasi", "triwulan"]
+    # A5: numbers no kecamatan budget can be, as a number cell and as text.
+    tulis(BAD / "xlsx_angka_raksasa.xlsx", xlsx_mentah("".join([
+        baris_xml(1, judul),
+        baris_xml(2, ["7.01", "Program A", 2025, '<c r="D2"><v>1E+308</v></c>', 1000, 1]),
+        baris_xml(3, ["7.02", "Program B", 2025, 5000, '<c r="E3"><v>1234567890123456789012345678</v></c>', 1]),
+        baris_xml(4, ["7.03", "Program C", 2025, '<c r="D4"><v>NaN</v></c>', '<c r="E4"><v>INF</v></c>', 1]),
+        baris_xml(5, ["7.04", "Program D", 2025, '<c r="D5" t="e"><v>#DIV/0!</v></c>', 10, 1]),
+    ]), "A1:F5"))
+    tulis(BAD / "anggaran_angka_raksasa.csv", csv_bytes([
+        judul, ["7.01", "Program A", "2025", "12345678901234567890123", "0", "1"],
+        ["7.02", "Program B", "2025", "92.233.720.368.547.759", "0", "1"],
+        ["7.03", "Program C", "2025", "1000000", "1234567890123456789012345678", "1"],
+        ["7.04", "Program D", "2025", "1.000.000.000.000.000,00", "0", "1"],
+    ]))
+    tulis(BAD / "realisasi_nan.csv", csv_bytes([
+        ["kode", "tahun", "triwulan", "realisasi"], ["IKU-1", "2025", "1", "NaN"], ["IKU-1", "2025", "2", "#N/A"],
+        ["IKU-2", "2025", "1", "#DIV/0!"], ["IKU-2", "2025", "2", "#VALUE!"], ["IKU-2", "2025", "3", "nan"],
+    ]))
+    # A6: formula cells saved without their values (a program that writes formulas but never calculates).
+    tulis(BAD / "xlsx_rumus_tanpa_nilai.xlsx", xlsx_mentah("".join([
+        baris_xml(1, judul),
+        baris_xml(2, ["7.01", "Program A", 2025, 1000, 500, 1]),
+        baris_xml(3, ["7.02", "Program B", 2025, '<c r="D3"><f>SUM(D4:D5)</f></c>',
+                      '<c r="E3" t="str"><f>E2*2</f><v>1000</v></c>', 1]),
+        baris_xml(4, ["7.03", "Program C", 2025, 200, '<c r="E4"><f t="shared" si="0"/></c>', 1]),
+    ]), "A1:F4"))
+    # B10: a row past Excel's last row.
+    tulis(BAD / "xlsx_baris_2milyar.xlsx", xlsx_mentah(
+        baris_xml(1, ["nama", "batas_bawah", "label"]) + baris_xml(2, ["Skala Jauh", 0, "Semua"])
+        + '<row r="2000000000"><c r="A2000000000"><v>1</v></c></row>', "A1:C2000000000"))
+    # B10: one empty row at Excel's last row (the sheet claims a million rows): imports at once.
+    tulis(BAD / "xlsx_baris_1048576.xlsx", xlsx_mentah(
+        baris_xml(1, ["nama", "batas_bawah", "label"]) + baris_xml(2, ["Skala Jauh", 0, "Semua"])
+        + '<row r="1048576" ht="15" customHeight="1"/>', "A1:C1048576"))
+    # B13: a byte that is neither UTF-8 nor Windows-1252 in a UTF-8 file.
+    tulis(BAD / "desa_byte_asing.csv", "nama_desa,tahun,status\r\nBati–Bati,2025,Maju\r\n".encode()
+          + b"Ambungan\x81,2025,Maju\r\n")
+
+
+def good_mesin() -> None:
+    """B13: a UTF-8 file (en dashes) with one line pasted from an old Windows program (curly quotes in cp1252)."""
+    kepala = "kode,indikator,sasaran,satuan,tahun,target\r\n".encode()
+    sas = "Meningkatnya Tata Kelola Pemerintahan – Kecamatan Pelaihari"
+    tulis(GOOD / "indikator_utf8_campur.csv", kepala
+          + f'IKU-1,Persentase Desa Mandiri di Kecamatan,{sas},%,2025,"66,67"\r\n'.encode()
+          + b"IKU-2,Indeks Kepuasan Masyarakat \x93IKM\x94," + sas.encode() + b',Nilai,2025,"95,59"\r\n')
+
+
+# ------------------------------------------------------------------ other offices' tables (issue 8, C15)
+
+# Bajuin's sub-kegiatan of the Kasubbag Perencanaan & Keuangan and Umum (PK Perubahan 2025), as e-kinerja's
+# "Pengukuran Kinerja" page exports them for TW II: the capaian column is headed "Target Kinerja(%)".
+EKINERJA = [
+    ("Penyusunan Dokumen Perencanaan Perangkat Daerah", "Tersusunnya dokumen perencanaan perangkat daerah",
+     "Jumlah Dokumen Perencanaan Perangkat Daerah tersusun", "Dokumen", 6, 3, 297588200, 148700000),
+    ("Evaluasi Kinerja Perangkat Daerah", "Terlaksananya evaluasi kinerja perangkat daerah",
+     "Jumlah Laporan Evaluasi Kinerja Perangkat Daerah", "Laporan", 4, 2, 144476400, 65000000),
+    ("Penyediaan Gaji dan Tunjangan ASN", "Terpenuhinya gaji dan tunjangan ASN",
+     "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN", "Orang/bulan", 14, 14, 258343277400, 125122050000),
+    ("Pelaksanaan Penatausahaan dan Pengujian/Verifikasi Keuangan SKPD", "Tertibnya penatausahaan keuangan SKPD",
+     "Jumlah Dokumen Penatausahaan dan Pengujian/Verifikasi Keuangan SKPD", "Dokumen", 5, 2, 209978900, 105000000),
+    ("Penyediaan Komponen Instalasi Listrik/Penerangan Bangunan Kantor", "Tersedianya komponen instalasi listrik",
+     "Jumlah Paket Komponen Instalasi Listrik/Penerangan Bangunan Kantor yang Disediakan", "Paket", 1, 0, 815240300,
+     0),
+    ("Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "Terselenggaranya rapat koordinasi dan konsultasi",
+     "Jumlah Laporan Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "Laporan", 3, 1, 16420000000,
+     6157500000),
+]
+# A satu-data portal's table of the kecamatan IKU (one row per kecamatan, indicator and year; English decimals).
+SATU_DATA = [
+    ("BAJUIN", "Persentase Desa Mandiri di Kecamatan", "%", "55.55", "77.77"),
+    ("BAJUIN", "Indeks Kepuasan Masyarakat di Kecamatan", "Nilai", "87.50", "87.26"),
+    ("PELAIHARI", "Persentase Desa Mandiri di Kecamatan", "%", "66.67", "66.67"),
+    ("PELAIHARI", "Indeks Kepuasan Masyarakat di Kecamatan", "Nilai", "95.59", "93.12"),
+]
+
+
+def good_kantor_lain() -> None:
+    rows = [["PENGUKURAN KINERJA SUB KEGIATAN"], ["KECAMATAN BAJUIN KABUPATEN TANAH LAUT"],
+            ["TRIWULAN II TAHUN 2025"], [],
+            ["No", "Kegiatan / Sub-Kegiatan", "Sasaran Kegiatan / Sub-Kegiatan", "Indikator Kinerja", "Satuan",
+             "Target", "Realisasi", "Target Kinerja(%)", "Alokasi Anggaran (Rp)", "Realisasi Anggaran (Rp)"],
+            [None, "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"]]
+    for n, (sub, sas, ind, sat, tgt, real, pagu, realisasi) in enumerate(EKINERJA, start=1):
+        if n == 3:
+            rows.append([None, "Administrasi Keuangan Perangkat Daerah"])
+        if n == 5:
+            rows.append([None, "Administrasi Umum Perangkat Daerah"])
+        rows.append([n, sub, sas, ind, sat, tgt, real, round(real / tgt * 100, 2), pagu / 100, realisasi / 100])
+    rows.append([None, "JUMLAH", None, None, None, None, None, None, sum(e[6] for e in EKINERJA) / 100,
+                 sum(e[7] for e in EKINERJA) / 100])
+    tulis(GOOD / "indikator_ekinerja_pengukuran.xlsx", xlsx_bytes([("Pengukuran Kinerja", rows)],
+                                                                  gabung={"Pengukuran Kinerja": ["A1:J1", "A2:J2",
+                                                                                                 "A3:J3"]}))
+    tulis(GOOD / "indikator_satudata.csv", csv_bytes(
+        [["id", "kode_provinsi", "nama_provinsi", "kode_kabupaten_kota", "nama_kabupaten_kota", "nama_kecamatan",
+          "indikator", "satuan", "target", "realisasi", "tahun"]]
+        + [[str(i), "63", "KALIMANTAN SELATAN", "6301", "KABUPATEN TANAH LAUT", kec, ind, sat, tgt, real, "2025"]
+           for i, (kec, ind, sat, tgt, real) in enumerate(SATU_DATA, start=1)]))
+    # An SKM portal's export of the respondents: title rows, the questions headed by their unsur, columns the
+    # import has no use for (No, IP address, the respondent's average).
+    rows = [["DATA RESPONDEN SURVEI KEPUASAN MASYARAKAT"], ["Unit Layanan: Kecamatan Bajuin"],
+            ["Periode: 01-04-2025 s/d 30-06-2025"], [],
+            ["No", "Tanggal", "Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan", "Persyaratan",
+             "Prosedur", "Waktu Pelayanan", "Biaya/Tarif", "Produk Layanan", "Kompetensi Pelaksana",
+             "Perilaku Pelaksana", "Sarana dan Prasarana", "Penanganan Pengaduan", "Kritik/Saran", "IP Address",
+             "Rata-rata"]]
+    for n, (skor, (lay, jk, umur, pend, kerja)) in enumerate(zip(SKOR_SKM, PROFIL * 2), start=1):
+        isi = [s for s in skor if s is not None]
+        rows.append([n, f"2025-04-{n + 6:02d}", lay, jk, umur, pend, kerja, *[s if s is not None else "" for s in skor],
+                     "Pelayanan cepat" if n % 4 == 0 else "", f"10.12.0.{20 + n}", round(sum(isi) / len(isi), 2)])
+    tulis(GOOD / "skm_portal.xlsx", xlsx_bytes([("Responden", rows)]))
+
+
+def bom_zip(anggota: list[tuple[str, bytes, int, int]], nama_dinyatakan: dict[str, int] | None = None) -> bytes:
+    """A ZIP archive from raw deflate streams: (name, deflate bytes, CRC, uncompressed size); a size in
+    `nama_dinyatakan` replaces the true one in both headers (a lying archive)."""
+    import struct
+
+    out = io.BytesIO()
+    pusat = []
+    for nama, data, crc, ukuran in anggota:
+        ukuran = (nama_dinyatakan or {}).get(nama, ukuran)
+        n = nama.encode()
+        off = out.tell()
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(data), ukuran, len(n), 0))
+        out.write(n + data)
+        pusat.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(data), ukuran,
+                                 len(n), 0, 0, 0, 0, 0, off) + n)
+    awal = out.tell()
+    for p in pusat:
+        out.write(p)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(pusat), len(pusat), out.tell() - awal, awal, 0))
+    return out.getvalue()
+
+
+def deflate_ulang(bagian: list[tuple[bytes, int]]) -> tuple[bytes, int, int]:
+    """A raw deflate stream of each (chunk, times) in turn, built without the inflated text: after a full flush
+    the compressor starts afresh, so one compressed chunk repeats. Returns (stream, CRC 0, size)."""
+    import zlib
+
+    keluar, ukuran = [], 0
+    for potong, kali in bagian:
+        co = zlib.compressobj(9, zlib.DEFLATED, -15)
+        sekali = co.compress(potong) + co.flush(zlib.Z_FULL_FLUSH)
+        keluar.append(sekali * kali)
+        ukuran += len(potong) * kali
+    co = zlib.compressobj(9, zlib.DEFLATED, -15)
+    keluar.append(co.flush(zlib.Z_FINISH))
+    return b"".join(keluar), 0, ukuran
+
+
+def bom_xlsx(lembar: list[tuple[bytes, int]] | None = None, teks: list[tuple[bytes, int]] | None = None,
+             dinyatakan: dict[str, int] | None = None) -> bytes:
+    """A workbook whose sheet and/or shared strings are repeated chunks (a bomb), optionally lying about sizes."""
+    import zlib
+
+    def biasa(data: bytes) -> tuple[bytes, int, int]:
+        co = zlib.compressobj(9, zlib.DEFLATED, -15)
+        return co.compress(data) + co.flush(), zlib.crc32(data), len(data)
+
+    kepala = f'<worksheet xmlns="{NS_SS}"><sheetData>'.encode()
+    ekor = b"</sheetData></worksheet>"
+    rels = [f'<Relationship Id="rId1" Type="{NS_R}/worksheet" Target="worksheets/sheet1.xml"/>']
+    if teks is not None:
+        rels.append(f'<Relationship Id="rId2" Type="{NS_R}/sharedStrings" Target="sharedStrings.xml"/>')
+    anggota = [
+        ("[Content_Types].xml", *biasa(jenis_isi(teks is not None, False))),
+        ("_rels/.rels", *biasa(f'<Relationships xmlns="{NS_PR}"><Relationship Id="rId1" Type="{NS_R}/officeDocument" '
+                               'Target="xl/workbook.xml"/></Relationships>'.encode())),
+        ("xl/workbook.xml", *biasa(f'<workbook xmlns="{NS_SS}" xmlns:r="{NS_R}"><sheets><sheet name="Data" '
+                                   'sheetId="1" r:id="rId1"/></sheets></workbook>'.encode())),
+        ("xl/_rels/workbook.xml.rels", *biasa(f'<Relationships xmlns="{NS_PR}">{"".join(rels)}</Relationships>'
+                                              .encode())),
+        ("xl/worksheets/sheet1.xml", *deflate_ulang([(kepala, 1), *(lembar or [
+            (b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>', 1)]), (ekor, 1)])),
+    ]
+    if teks is not None:
+        anggota.append(("xl/sharedStrings.xml", *deflate_ulang([(f'<sst xmlns="{NS_SS}">'.encode(), 1), *teks,
+                                                                (b"</sst>", 1)])))
+    return bom_zip(anggota, dinyatakan)
+
+
 def main() -> None:
     GOOD.mkdir(exist_ok=True)
     BAD.mkdir(exist_ok=True)
-    for buat in (indikator, realisasi, anggaran, skm, skm_rekap, desa, skala, bad):
+    for buat in (indikator, realisasi, anggaran, skm, skm_rekap, desa, skala, bad, bad_mesin, good_mesin, good_kantor_lain):
         buat()
 
 

@@ -21,8 +21,8 @@ from dashboard.anggaran import segmen
 from dashboard.impor import baca, sel
 from dashboard.impor.dataset import umum
 from dashboard.impor.kolom import ROMAWI_TEKS, kunci
-from dashboard.impor.siap import (Bingkai, Persiapan, asli, cek, ditandai, jenis_ringkasan, kecamatan_kolom,
-                                  periode, peta_unik, rentang, validasi)
+from dashboard.impor.siap import (Bingkai, Persiapan, asli, beri_kode, cek, ditandai, jenis_ringkasan,
+                                  kecamatan_kolom, kode_dari_nama, periode, peta_unik, rentang, validasi)
 from dashboard.impor.tulis import TABEL, Penulis, beda
 from dashboard.nilai import NilaiError, baca_sen
 
@@ -33,7 +33,8 @@ _KODE = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
 
 
 def wajib_hilang(b: Bingkai) -> list[str]:
-    out = [k for k in ("kode", "uraian") if not b.ada(k)]
+    # Without codes the names number the lines: a flat list (a budget table as other offices print it).
+    out = [k for k in ("kode", "uraian") if not b.ada(k) and not (k == "kode" and b.ada("uraian"))]
     if not any(b.ada(k) for k in PAGU):
         out.append("pagu")
     return out
@@ -46,8 +47,27 @@ def _normal_kode(v) -> str | None:
     return t or None
 
 
+def _kode_dari_nama(b: Bingkai) -> None:
+    """Codes for a budget table without them: each line that has a figure gets one made from its name (a second
+    line of the same name its own); JUMLAH rows and headings stay without, as in a coded table."""
+    uang = [k for k in UANG if b.ada(k)]
+    kali: dict[str, int] = {}
+    kode = []
+    for i, u in enumerate(b.df["uraian"].tolist()):
+        if baca.kosong_sel(u) or jenis_ringkasan(u) or all(baca.kosong_sel(b.df[k].iat[i]) for k in uang):
+            kode.append(None)
+            continue
+        k = kode_dari_nama("TK", u)
+        kali[k] = kali.get(k, 0) + 1
+        kode.append(k if kali[k] == 1 else f"{k}-{kali[k]}")
+    beri_kode(b, kode, "baris anggaran", "Baris dibaca sebagai daftar datar tanpa pohon program; baris JUMLAH "
+              "diperiksa terhadap jumlah semua baris.")
+
+
 def siapkan(b: Bingkai) -> dict:
     ctx = b.ctx
+    if not b.ada("kode"):
+        _kode_dari_nama(b)
     label_kode = peta_unik(b.df["kode"], lambda v: jenis_ringkasan(v) if isinstance(v, str) else None)
     label_baris = b.jenis_baris()
     kode_kosong = b.kosong("kode")

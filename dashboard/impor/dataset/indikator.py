@@ -6,9 +6,13 @@ import pandas as pd
 import pandera.pandas as pa
 from sqlalchemy import select
 
+from dashboard.impor import baca
 from dashboard.impor.dataset import umum
-from dashboard.impor.siap import (Bingkai, Persiapan, asli, ditandai, kecamatan_kolom, periode, rentang, validasi)
+from dashboard.impor.kolom import kunci
+from dashboard.impor.siap import (Bingkai, Persiapan, asli, beri_kode, ditandai, kecamatan_kolom, kode_dari_nama,
+                                  periode, rentang, validasi)
 from dashboard.impor.tulis import TABEL, Penulis, beda
+from models.tables import Indikator
 
 MASTER = ("nama", "sasaran", "satuan", "jenis", "polaritas", "agregasi", "hitung", "nol_per_nol", "urutan")
 NILAI_TARGET = ("target", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "target_renstra")
@@ -35,14 +39,20 @@ def tebak_hitung(nama: str | None) -> str | None:
 
 
 def wajib_hilang(b: Bingkai) -> list[str]:
-    return [k for k in ("kode", "indikator", "target") if not b.ada(k)]
+    # Without codes the names number the indicators (an IKU list as e-kinerja or a satu-data table prints it).
+    return [k for k in ("kode", "indikator", "target") if not b.ada(k) and not (k == "kode" and b.ada("indikator"))]
 
 
 def siapkan(b: Bingkai) -> dict:
     b.saring(~(b.kosong("kode") & b.ringkasan()))
+    if not b.ada("kode"):
+        # Heading rows (a kegiatan above its indicators) have neither a name nor a target.
+        b.saring(~(b.kosong("indikator") & b.kosong("target")))
     if b.habis("indikator"):
         return {}
     kecamatan_kolom(b)
+    if not b.ada("kode"):
+        _kode_dari_nama(b)
     kode = umum.kolom_teks(b, "kode", maks=50)
     nama = umum.kolom_teks(b, "indikator", maks=1000)
     sasaran = umum.kolom_teks(b, "sasaran", maks=2000)
@@ -101,6 +111,21 @@ def siapkan(b: Bingkai) -> dict:
                       and asli(k) is not None})
     return {"data": t, "lingkup": [list(x) for x in lingkup],
             "tambahan": {"ada": ada, "urutan_dari_berkas": not b.ada("urutan")}}
+
+
+def _kode_dari_nama(b: Bingkai) -> None:
+    """Codes for a list without them: an indicator of the kecamatan stored under the same name keeps its code,
+    any other gets one made from its name."""
+    kids = sorted({int(k) for k in b.df["kecamatan_id"].dropna().tolist()})
+    ada = {(r.kecamatan_id, kunci(r.nama)): r.kode for r in b.ctx.session.execute(
+        select(Indikator.kecamatan_id, Indikator.kode, Indikator.nama).where(Indikator.kecamatan_id.in_(kids))).all()}
+    kode = []
+    for kid, nama in zip(b.df["kecamatan_id"].tolist(), b.df["indikator"].tolist()):
+        if baca.kosong_sel(nama):
+            kode.append(None)
+            continue
+        kode.append(ada.get((asli(kid), kunci(nama))) or kode_dari_nama("IK", nama))
+    beri_kode(b, kode, "indikator", "Indikator yang namanya sudah tersimpan memakai kodenya yang ada.")
 
 
 def tulis(p: Persiapan, w: Penulis) -> dict:

@@ -32,6 +32,11 @@ def siapkan(b: Bingkai) -> dict:
     ctx = b.ctx
     kunci_kolom = "kode" if b.ada("kode") else "indikator"
     b.saring(~(b.kosong(kunci_kolom) & b.ringkasan()))
+    # Heading rows (a kegiatan above its indicators, as e-kinerja prints them) name nothing and hold no value.
+    kosong = b.kosong(kunci_kolom)
+    for k in ("realisasi", *LEBAR):
+        kosong &= b.kosong(k)
+    b.saring(~kosong)
     if b.habis("realisasi"):
         return {}
     kecamatan_kolom(b)
