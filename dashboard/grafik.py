@@ -158,6 +158,7 @@ def gauges_ringkasan(data: dict, p) -> list:
                      warna=kat[1] if kat else None, ukuran="efisiensi"))
     out.append(gauge(nilai=skm["ikm"], minimum=25, maksimum=100, pita=pita_mutu(), teks=fmt.angka(skm["ikm"]),
                      judul="Kepuasan masyarakat (IKM)",
-                     keterangan=f"Mutu {skm['mutu']} ({skm['kinerja']})" if skm["mutu"] else "",
+                     keterangan=f"Mutu {skm['mutu']} ({skm['kinerja']})" if skm["mutu"] else
+                     data["_skm"]["_jadwal_pendek"] if data["_skm"].get("_menunggu") else "",
                      warna=data["_skm"]["warna"], ukuran="ikm"))
     return out

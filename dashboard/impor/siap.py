@@ -31,6 +31,7 @@ from models.tables import Kecamatan, Pemetaan
 
 GAYA = ("id", "en")
 MODE = ("ganti", "tambah")
+PERIODE = ("triwulan", "semester", "tahunan")
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Konteks:
     setelan: pengaturan.Setelan
     kecamatan_semua: dict[str, tuple[int, str]]
     sha256: str = ""
+    periode: str | None = None  # SKM: triwulan | semester | tahunan, when the file does not say
     galat: Kumpulan = field(default_factory=Kumpulan)
     peringatan: list[dict] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
@@ -104,6 +106,7 @@ class Bingkai:
     kolom: set[str]
     label_tw: set[int] = field(default_factory=set)  # TW named by headers mapped to per-TW columns
     tahun_judul: tuple[int, str] | None = None  # the year a title row above the header names
+    judul_atas: list[str] = field(default_factory=list)  # the title rows above the header, as text
 
     def hdr(self, kanonik: str, pos: int | None = None) -> str:
         g = int(self.df["_grup"].iat[pos]) if pos is not None and len(self.df) else 0
@@ -221,11 +224,14 @@ def periksa_opsi(dataset: str, mode: str, gaya_angka: str, tahun, triwulan) -> N
 def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecamatan: str | None = None,
             tahun: int | None = None, triwulan: int | None = None, lembar: str | None = None,
             pemetaan: dict | str | None = None, per_triwulan: bool = False, mode: str = "ganti",
-            gaya_angka: str = "id") -> Persiapan:
+            gaya_angka: str = "id", periode: str | None = None) -> Persiapan:
     """Read, map and validate a file without writing anything (see the module docstring)."""
     from dashboard.impor.dataset import MODUL
 
     periksa_opsi(dataset, mode, gaya_angka, tahun, triwulan)
+    if periode is not None and periode not in PERIODE:
+        raise ImporError(f"Periode survei '{periode}' tidak dikenal; pilih triwulan, semester atau tahunan.",
+                         salah_pakai=True)
     nama_file = str(nama_file or "berkas")
     # A scale belongs to no kecamatan: a kecamatan given with it is not used.
     kid, knama = cari_kecamatan(session, kecamatan) if dataset != "skala" else (None, None)
@@ -235,7 +241,7 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
     semua = {kunci(n): (i, n) for i, n in session.execute(select(Kecamatan.id, Kecamatan.nama)).all()}
     sha256 = hashlib.sha256(isi).hexdigest()
     ctx = Konteks(dataset, nama_file, session, kid, knama, tahun, triwulan, per_triwulan, mode, gaya_angka, setelan,
-                  semua, sha256)
+                  semua, sha256, periode=periode)
     sumber = baca.buka(isi, nama_file, lembar)
     try:
         pencocok = Pencocok(dataset, setelan.unsur_label)
@@ -272,7 +278,8 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
         baris_ditolak=ctx.galat.baris_bermasalah(),
         opsi=dict(kecamatan=knama, tahun=tahun, triwulan=triwulan, lembar=lembar,
                   pemetaan=pemetaan if isinstance(pemetaan, str) else (peta_manual or None),
-                  per_triwulan=per_triwulan, mode=mode, gaya_angka=gaya_angka),
+                  per_triwulan=per_triwulan, mode=mode, gaya_angka=gaya_angka,
+                  **({"periode": periode} if periode else {})),
         kecamatan_id=_satu({x[0] for x in lingkup}) if lingkup else kid,
         tahun=_satu({x[1] for x in lingkup}) if lingkup else tahun,
         triwulan=_satu({x[2] for x in lingkup if len(x) > 2}) if lingkup else triwulan,
@@ -425,7 +432,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
             if v:
                 kan, tw = v, None
                 label_tw.add(int(v[-1]))
-        entri.append([j, kan, th, tw])
+        entri.append([j, kan, th, tw, c.periode])
     ada = {e[1] for e in entri}
 
     def pilih(indeks: int, kolom: str, dipilih: int | None, nama: str):
@@ -466,14 +473,15 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
 
     grup_kunci = sorted({(e[2], e[3]) for e in entri if e[2] is not None or e[3] is not None},
                         key=lambda k: (k[0] or 0, k[1] or 0))
-    dasar = [e for e in entri if e[2] is None and e[3] is None]
+    jenis_label = {(e[2], e[3]): e[4] for e in entri if e[4]}  # semester | tahunan
+    dasar = [e[:4] for e in entri if e[2] is None and e[3] is None]
     header: dict[tuple[int, str], str] = {}
     bagian = []
     if len(grup_kunci) <= 1:
         label = grup_kunci[0] if grup_kunci else (None, None)
-        grup = [(0, dasar + [e for e in entri if (e[2], e[3]) == label and label != (None, None)], label)]
+        grup = [(0, dasar + [e[:4] for e in entri if (e[2], e[3]) == label and label != (None, None)], label)]
     else:
-        grup = [(g + 1, dasar + [e for e in entri if (e[2], e[3]) == k], k) for g, k in enumerate(grup_kunci)]
+        grup = [(g + 1, dasar + [e[:4] for e in entri if (e[2], e[3]) == k], k) for g, k in enumerate(grup_kunci)]
     for g, anggota, (th, tw) in grup:
         kolom_grup: dict[str, int] = {}
         for j, kan, _, _ in anggota:
@@ -491,6 +499,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
         sub["_grup"] = g
         sub["_label_tahun"] = th
         sub["_label_tw"] = tw
+        sub["_label_periode"] = jenis_label.get((th, tw))
         if len(grup) > 1:
             khusus = [kan for j, kan, _, _ in anggota if (j, kan) not in {(e[0], e[1]) for e in dasar}]
             if khusus:
@@ -503,7 +512,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
     if len(grup) > 1:
         df = df.sort_values(["baris", "_grup"], kind="stable").reset_index(drop=True)
     kolom = {e[1] for e in entri}
-    return Bingkai(ctx, df, header, kolom, label_tw, baca.tahun_judul(judul.atas))
+    return Bingkai(ctx, df, header, kolom, label_tw, baca.tahun_judul(judul.atas), list(judul.atas))
 
 
 # ------------------------------------------------------------------ kecamatan, tahun, triwulan
