@@ -353,9 +353,33 @@ def _petakan(ctx: Konteks, judul: baca.Judul, pencocok: Pencocok,
             diabaikan.append(h)
         peta.append(c)
     if judul.lebar == 1 and peta[0] is None:
-        raise ImporError(f"Kolom-kolom berkas '{ctx.nama_file}' tidak terpisah: judulnya terbaca sebagai satu kolom "
+        raise ImporError(_uraian_tabel(ctx, judul) or
+                         f"Kolom-kolom berkas '{ctx.nama_file}' tidak terpisah: judulnya terbaca sebagai satu kolom "
                          f"('{potong(judul.sel[0], 60)}'). Gunakan pemisah koma (,), titik koma (;) atau tab.")
     return peta, diabaikan
+
+
+def _uraian_tabel(ctx: Konteks, judul: baca.Judul) -> str | None:
+    """What a file looks like when none of its headers was recognised but rows further down have several
+    columns (a title row was taken for the header): its column headers, year columns, and the dataset it fits."""
+    from dashboard.desa import normalisasi_status
+    from dashboard.impor.kolom import NAMA_DATASET
+
+    for i, (no, row) in enumerate(judul.sisa_awal):
+        isi = [baca.teks_sel(v).strip() for v in row if not baca.kosong_sel(v)]
+        if len(isi) < 2:
+            continue
+        tahun = [x for x in isi if re.fullmatch(r"(?:tahun\s*)?(19|20)\d\d", x, re.I)]
+        bentuk = f" berkolom tahun ({', '.join(tahun)})" if len(tahun) >= 2 else ""
+        kolom = ", ".join(f"'{potong(x, 25)}'" for x in isi[:6]) + (" …" if len(isi) > 6 else "")
+        label = [baca.teks_sel(r[0]) for _, r in judul.sisa_awal[i + 1:] if r and not baca.kosong_sel(r[0])]
+        desa = sum(1 for x in label if normalisasi_status(x)) >= 2
+        saran = (" Barisnya status desa (Mandiri, Maju, …): itu rekap jumlah desa per status; impor sebagai data "
+                 "desa." if desa and ctx.dataset != "desa" else " Pilih jenis data yang sesuai atau atur pemetaan "
+                 "kolom.")
+        return (f"Judul kolom berkas '{ctx.nama_file}' tidak dikenali sebagai data {NAMA_DATASET[ctx.dataset]}. "
+                f"Berkas tampak sebagai tabel{bentuk}: judul kolomnya {kolom} (baris {no}).{saran}")
+    return None
 
 
 def _label_dalam(teks: str) -> tuple[int | None, int | None]:
