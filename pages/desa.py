@@ -131,7 +131,7 @@ if rasio is not None and not rekap:
         ui.grafik(skor)
 
 # ---------------------------------------------------------------- every desa
-if p.desa:
+if p.desa and not rekap:
     st.subheader("Daftar desa dan kelurahan")
     semua = ad.tabel_desa(p, tahun)
     ui.tabel(semua)

@@ -232,9 +232,9 @@ with tab_berkas:
             if ds == "skm":
                 mode = st.radio("Jawaban triwulan yang sudah ada", list(u.MODE_SKM), format_func=u.MODE_SKM.get,
                                 key="unggah_mode")
-            periode = None
+            periode_skm = None
             if ds in ("skm", "skm-rekap"):
-                periode = st.selectbox("Periode survei", list(u.PERIODE_SKM), format_func=u.PERIODE_SKM.get,
+                periode_skm = st.selectbox("Periode survei", list(u.PERIODE_SKM), format_func=u.PERIODE_SKM.get,
                                        key="unggah_periode",
                                        help="Untuk survei tahunan atau per semester yang berkasnya tidak menyebut "
                                             "periodenya (kolom periode, 'Semester I' di kolom triwulan, atau judul).")
@@ -270,7 +270,7 @@ with tab_berkas:
         if manual_isi:
             pemetaan = {**(baca_isi_pemetaan(ds, peta_nama, kunci) if peta_nama else {}), **manual}
         opsi = u.Opsi(ds, kecamatan_pilih or None, tahun_pilih or None, tw_pilih or None, lembar, pemetaan, per_tw,
-                      mode, gaya, periode)
+                      mode, gaya, periode_skm)
 
         kunci_cek = (berkas.file_id, berkas.name, opsi.kunci(), tahun, tw, kunci)
         tersimpan = ss.get("unggah_cek")
