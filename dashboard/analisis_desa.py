@@ -179,7 +179,16 @@ def tabel_desa(p: Periode, tahun: int | None = None) -> pd.DataFrame:
     if not any(d.dari_skor for d in data):
         df = df.drop(columns=["Asal status"])
     kosong = [desa_f.LABEL_DIMENSI[k] for k in dims if df[desa_f.LABEL_DIMENSI[k]].isna().all()]
-    return _poin_utuh(df.drop(columns=kosong), [desa_f.LABEL_DIMENSI[k] for k in dims])
+    return _desimal_skema(p, tahun, _poin_utuh(df.drop(columns=kosong), [desa_f.LABEL_DIMENSI[k] for k in dims]),
+                          ["Skor", *(desa_f.LABEL_DIMENSI[k] for k in dims)])
+
+
+def _desimal_skema(p: Periode, tahun: int, df: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
+    """Scores shown to the decimals their scheme classifies on (IDM 2016: 4, as 0,8155)."""
+    digit = desa_f.SKEMA[skema(p, tahun)][2]
+    if digit != 2:
+        df.attrs["desimal"] = {c: digit for c in kolom if c in df.columns}
+    return df
 
 
 def _poin_utuh(df: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
@@ -217,7 +226,8 @@ def tabel_belum_mandiri(p: Periode, tahun: int | None = None, pb: Pembanding | N
     df = pd.DataFrame(rows, columns=["Desa", "Status", "Skor", "Kurang ke Mandiri (poin)", "Dimensi penghambat",
                                      "Nilai dimensi", "Rata-rata desa Mandiri", "Terhadap rata-rata Mandiri (%)",
                                      "_warna_Status"])
-    return _poin_utuh(df, ["Nilai dimensi"])
+    return _desimal_skema(p, tahun, _poin_utuh(df, ["Nilai dimensi"]),
+                          ["Skor", "Kurang ke Mandiri (poin)", "Nilai dimensi", "Rata-rata desa Mandiri"])
 
 
 def tabel_perubahan_status(p: Periode, tahun: int | None = None) -> pd.DataFrame:

@@ -74,9 +74,9 @@ def tabel_ikm_triwulan(skm: dict, triwulan: int) -> pd.DataFrame:
         d = per_tw.get(tw)
         nilai = d.ikm if d else None
         m = skm_f.mutu(nilai)
-        kosong = BELUM_ADA if tw in jadwal else f"{TANPA_SURVEI} ({NAMA_PERIODE.get(skm.get('periode'), '')})"
+        kosong = BELUM_ADA if tw in jadwal else TANPA_SURVEI
         rows.append({"Triwulan": fmt.triwulan(tw), "Periode survei": periode_survei(d, skm) if d else "",
-                     "IKM": nilai, "Mutu": f"{m.kode} ({m.kinerja})" if m else kosong.replace(" ()", ""),
+                     "IKM": nilai, "Mutu": f"{m.kode} ({m.kinerja})" if m else kosong,
                      "_warna": m.warna if m else None,
                      "_warna_Mutu": m.warna if m else None, "IKM dari NRR": d.ikm_dihitung if d else None,
                      "Sumber": sumber_tw(d) if d and nilai is not None else "",

@@ -100,7 +100,7 @@ def test_skm_tahunan_di_halaman(app_db):
     assert "survei tahunan, hasilnya pada TW IV" in teks and "Belum ada data SKM" not in teks
     at = pindah_triwulan(at, 4)
     ikm = tabel_dengan(at, "Mutu").set_index("Triwulan")
-    assert list(ikm.loc[["TW I", "TW II", "TW III"], "Mutu"]) == ["tidak ada survei (survei tahunan)"] * 3
+    assert list(ikm.loc[["TW I", "TW II", "TW III"], "Mutu"]) == ["tidak ada survei"] * 3
     assert ikm.loc["TW IV", "Periode survei"] == "Tahunan" and ikm.loc["TW IV", "IKM"].startswith("8")
     resp = tabel_dengan(at, "Sampel minimum").set_index("Triwulan")
     assert resp.loc["TW II", "Status"] == "tidak ada survei"
@@ -109,6 +109,9 @@ def test_skm_tahunan_di_halaman(app_db):
     tanpa_galat(at)
     teks = semua_teks(at)
     assert "**SKM**: belum ada data" not in teks and "SKM: survei tahunan" in teks
+    ikm = next(g for g in grafik_jenis(at, "gauge") if g["usermeta"]["pantau"]["ukuran"] == "ikm")
+    tulisan = [r.get("t") for d in ikm["datasets"].values() for r in d]
+    assert "Hasil di TW IV" in tulisan and "survei tahunan: TW IV" in tulisan and "Belum ada data" not in tulisan
     at = buka("kabupaten", "Bati-Bati", 2025, 2)
     tanpa_galat(at)
     df = tabel_dengan(at, "Keterangan").set_index("Kecamatan")
@@ -121,7 +124,7 @@ def test_skm_semester_di_halaman(app_db):
     tanpa_galat(at)
     ikm = tabel_dengan(at, "Mutu").set_index("Triwulan")
     assert list(ikm["Periode survei"]) == ["", "Semester I", "", "Semester II"]
-    assert ikm.loc["TW III", "Mutu"] == "tidak ada survei (survei per semester)"
+    assert ikm.loc["TW III", "Mutu"] == "tidak ada survei" and ikm.loc["TW II", "Mutu"] == "B (Baik)"
     pts = [r for s in grafik_jenis(at, "ikm_triwulan") for d in s["datasets"].values() for r in d if "triwulan" in r]
     assert [p["triwulan"] for p in pts] == ["TW II", "TW IV"]
     assert "survei per semester: Semester I pada TW II, Semester II pada TW IV" in semua_teks(at)
@@ -136,8 +139,9 @@ def test_ekspor_skm_tahunan(app_db):
     teks = "\n".join(sh.text_frame.text for sl in prs.slides for sh in sl.shapes if sh.has_text_frame)
     assert "survei tahunan, hasilnya pada TW IV" in teks
     wb = load_workbook(io.BytesIO(buku_kerja(b4)))
-    isi = "\n".join(str(c.value) for row in wb["SKM"].iter_rows() for c in row if c.value is not None)
-    assert isi.count("tidak ada survei (survei tahunan)") == 3
+    baris = [[c.value for c in row] for row in wb["SKM"].iter_rows()]
+    assert any(r[0] == "TW II" and "tidak ada survei" in r for r in baris)
+    assert any(r[0] == "TW IV" and "Tahunan" in r for r in baris)
     assert zip_csv(b2) and zip_csv(b4)
 
 

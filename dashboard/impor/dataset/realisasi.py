@@ -154,18 +154,21 @@ def _cek_capaian(b: Bingkai, t: pd.DataFrame, capaian: sel.Hasil) -> None:
             tanpa_target.append(f"{r.kode} {th}")
             continue
         sd = iku_f.target_sd(tg.target, {1: tg.target_tw1, 2: tg.target_tw2, 3: tg.target_tw3, 4: tg.target_tw4}, tw)
-        calon = [iku_f.capaian(sd, asli(t["nilai"].iat[i]), r.polaritas, r.nol_per_nol),
-                 iku_f.capaian(sd, iku_f.realisasi_sd(nilai.get((iid, th), {}), tw, r.agregasi), r.polaritas,
-                               r.nol_per_nol)]
-        calon = [c for c in calon if c is not None]
+        sendiri = iku_f.capaian(sd, asli(t["nilai"].iat[i]), r.polaritas, r.nol_per_nol)
+        kumulatif = iku_f.capaian(sd, iku_f.realisasi_sd(nilai.get((iid, th), {}), tw, r.agregasi), r.polaritas,
+                                  r.nol_per_nol)
+        calon = [c for c in (sendiri, kumulatif) if c is not None]
         d = capaian.desimal.get(i, 2)
         if not calon or any(abs(c - cetak) < 10 ** -d + 1e-9 for c in calon):
             continue
+        harap = fmt.persen(calon[0])
+        if len(calon) == 2 and abs(sendiri - kumulatif) >= 0.005:
+            harap += f" ({fmt.triwulan(tw)}) atau {fmt.persen(kumulatif)} (s.d. {fmt.triwulan(tw)})"
         ctx.peringatan.append(dict(
             jenis="capaian_tidak_sesuai",
             pesan=f"Capaian {r.kode} {fmt.triwulan(tw)} yang tercetak tidak sama dengan realisasi / target × 100 "
                   "(target dari data indikator).",
-            lokasi=f"indikator {r.kode} (baris {int(t['baris'].iat[i])})", diharapkan=fmt.persen(calon[-1]),
+            lokasi=f"indikator {r.kode} (baris {int(t['baris'].iat[i])})", diharapkan=harap,
             ditemukan=fmt.persen(cetak, d), tahun=th, triwulan=tw,
             **({"kecamatan": t["kecamatan"].iat[i]} if t["kecamatan"].nunique() > 1 else {})))
     if tanpa_target:
