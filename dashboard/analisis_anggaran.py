@@ -21,8 +21,16 @@ from dashboard.skala import kategori
 SEN = rk.SEN
 JENIS_PERINGATAN = frozenset(j for j, h in HALAMAN.items() if h == "Anggaran")
 NAMA_POHON = {
-    "program": "pohon program (kode 7.01…: program › kegiatan › sub kegiatan)",
-    "rekening": "pohon rekening belanja (kode 5…, seperti LRA)",
+    "program": "pohon program (program › kegiatan › sub kegiatan, kode Permendagri 90/2019 seperti 7.01.01)",
+    "rekening": "pohon rekening belanja (kode rekening 5.1…, 5.2…, seperti LRA)",
+}
+# Why jenis belanja cannot be shown, per tree: never "not account codes" for a file read as the account tree.
+SEBAB_TANPA_JENIS = {
+    "program": "Jenis belanja belum dapat dirinci: baris anggaran berkode program/kegiatan (Permendagri 90/2019), "
+               "bukan kode rekening belanja (5.1…, 5.2…), dan tidak punya kolom jenis belanja.",
+    "rekening": "Jenis belanja belum dapat dirinci: kode rekening di berkas tidak termasuk jenis belanja yang dikenal "
+                "(5.1.01 Pegawai, 5.1.02 Barang dan Jasa, 5.2 Modal, 5.1.05 Hibah …) dan berkas tidak memuat baris "
+                "induknya.",
 }
 BELUM_ADA = "belum ada data"
 SERI_REALISASI = "Realisasi kumulatif"

@@ -20,46 +20,68 @@ from dashboard import desa as desa_f
 from dashboard import format as fmt
 from dashboard.data import Periode
 from dashboard.grafik import LEBAR_PENUH, tema
-from dashboard.ringkasan import adalah_rasio, desa_data, hitung_desa, iku_baris, indikator_hitung
+from dashboard.ringkasan import (adalah_rasio, ambang_desa, desa_data, hitung_desa, iku_baris, indikator_hitung,
+                                 skema_desa)
 from dashboard.ringkasan import teks_rasio  # noqa: F401  (the desa views show the rasio through this module)
 from models.tables import Desa, DesaStatus, Kecamatan
 
 ABU = "#9e9e9e"
+DARI_SKOR = "dari skor"
+SUMBER_DESA = {"desa": "status per desa", "rekap": "rekap jumlah per status"}
 
 
 
-def skema_label(p: Periode) -> str:
+def skema(p: Periode, tahun: int | None = None) -> str:
+    """The scheme of the year's statuses (a file may name it), else the kecamatan's setting."""
+    return skema_desa(p, tahun)
+
+
+def skema_label(p: Periode, tahun: int | None = None) -> str:
+    return desa_f.SKEMA[skema(p, tahun)][0]
+
+
+def skema_label_setelan(p: Periode) -> str:
     return desa_f.SKEMA[p.setelan.skema_desa][0]
 
 
-def ambang(p: Periode) -> list[tuple[float, bool, str]]:
-    """The thresholds in force (setting `ambang_<skema>`), highest first."""
-    return sorted((tuple(a) for a in p.setelan.ambang_desa), key=lambda a: a[0], reverse=True)
+def skema_berbeda(p: Periode, tahun: int | None = None) -> bool:
+    """The year's statuses name a scheme other than the kecamatan's setting `skema_desa`."""
+    return skema(p, tahun) != p.setelan.skema_desa
 
 
-def teks_ambang(p: Periode) -> str:
+def ambang(p: Periode, tahun: int | None = None) -> list[tuple[float, bool, str]]:
+    """The thresholds in force for the year's scheme (setting `ambang_<skema>`), highest first."""
+    return ambang_desa(p, skema(p, tahun))
+
+
+def teks_ambang(p: Periode, tahun: int | None = None) -> str:
     """`Mandiri ≥ 79,63 · Maju ≥ 69,35 · … · Sangat Tertinggal di bawahnya`."""
-    digit = desa_f.SKEMA[p.setelan.skema_desa][2]
-    bagian = [f"{s} {'≥' if inklusif else '>'} {fmt.angka(b, digit)}" for b, inklusif, s in ambang(p)]
+    digit = desa_f.SKEMA[skema(p, tahun)][2]
+    bagian = [f"{s} {'≥' if inklusif else '>'} {fmt.angka(b, digit)}" for b, inklusif, s in ambang(p, tahun)]
     return " · ".join(bagian + ["Sangat Tertinggal di bawahnya"])
 
 
-def batas_mandiri(p: Periode) -> float | None:
-    return next((b for b, _, s in ambang(p) if s == "Mandiri"), None)
+def batas_mandiri(p: Periode, tahun: int | None = None) -> float | None:
+    return next((b for b, _, s in ambang(p, tahun) if s == "Mandiri"), None)
 
 
-def teks_batas_mandiri(p: Periode) -> str:
+def teks_batas_mandiri(p: Periode, tahun: int | None = None) -> str:
     """The Mandiri threshold as the scheme prints it (`79,63`, `0,8155`)."""
-    return fmt.angka(batas_mandiri(p), desa_f.SKEMA[p.setelan.skema_desa][2])
+    return fmt.angka(batas_mandiri(p, tahun), desa_f.SKEMA[skema(p, tahun)][2])
 
 
-def dimensi_skema(p: Periode) -> tuple[str, ...]:
-    return desa_f.SKEMA[p.setelan.skema_desa][3]
+def dimensi_skema(p: Periode, tahun: int | None = None) -> tuple[str, ...]:
+    return desa_f.SKEMA[skema(p, tahun)][3]
 
 
 def tahun_status(p: Periode) -> list[int]:
-    """The years (up to the period's) for which any desa has a status row, oldest first."""
-    return sorted({t for d in p.desa for t in d.status if t <= p.tahun})
+    """The years (up to the period's) for which any desa has a status row or a count per status, oldest first."""
+    return sorted({t for d in p.desa for t in d.status if t <= p.tahun} | {t for t in p.desa_rekap if t <= p.tahun})
+
+
+def dari_rekap(p: Periode, tahun: int | None = None) -> bool:
+    """The year's figures come from a table of counts per status, not from the desa's own statuses."""
+    return hitung_desa(p, tahun)["sumber"] == "rekap"
 
 
 def label_jenis(d: desa_f.DesaData) -> str:
@@ -140,20 +162,33 @@ def tabel_desa(p: Periode, tahun: int | None = None) -> pd.DataFrame:
     """Every desa and kelurahan with score, status and dimension scores; kelurahan and desa
     persiapan are listed but not counted in the rasio."""
     tahun = tahun or p.tahun
-    dims = dimensi_skema(p)
+    dims = dimensi_skema(p, tahun)
     rows = []
-    for d in desa_data(p, tahun):
+    data = desa_data(p, tahun)
+    for d in data:
         rows.append({
             "Desa/Kelurahan": d.nama, "Jenis": label_jenis(d), "Dihitung": "ya" if desa_f.dihitung(d) else "tidak",
             "Skor": d.skor, "Status": d.status or ("—" if desa_f.dihitung(d) else "tidak dihitung"),
+            "Asal status": DARI_SKOR if d.dari_skor else "berkas",
             **{desa_f.LABEL_DIMENSI[k]: (d.dimensi or {}).get(k) for k in dims},
             "_warna_Status": desa_f.WARNA_STATUS.get(d.status),
         })
-    kolom = ["Desa/Kelurahan", "Jenis", "Dihitung", "Skor", "Status", *[desa_f.LABEL_DIMENSI[k] for k in dims],
-             "_warna_Status"]
+    kolom = ["Desa/Kelurahan", "Jenis", "Dihitung", "Skor", "Status", "Asal status",
+             *[desa_f.LABEL_DIMENSI[k] for k in dims], "_warna_Status"]
     df = pd.DataFrame(rows, columns=kolom)
+    if not any(d.dari_skor for d in data):
+        df = df.drop(columns=["Asal status"])
     kosong = [desa_f.LABEL_DIMENSI[k] for k in dims if df[desa_f.LABEL_DIMENSI[k]].isna().all()]
-    return _poin_utuh(df.drop(columns=kosong), [desa_f.LABEL_DIMENSI[k] for k in dims])
+    return _desimal_skema(p, tahun, _poin_utuh(df.drop(columns=kosong), [desa_f.LABEL_DIMENSI[k] for k in dims]),
+                          ["Skor", *(desa_f.LABEL_DIMENSI[k] for k in dims)])
+
+
+def _desimal_skema(p: Periode, tahun: int, df: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
+    """Scores shown to the decimals their scheme classifies on (IDM 2016: 4, as 0,8155)."""
+    digit = desa_f.SKEMA[skema(p, tahun)][2]
+    if digit != 2:
+        df.attrs["desimal"] = {c: digit for c in kolom if c in df.columns}
+    return df
 
 
 def _poin_utuh(df: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
@@ -169,7 +204,7 @@ def tabel_belum_mandiri(p: Periode, tahun: int | None = None, pb: Pembanding | N
     holds it back most (lowest relative to the Mandiri desa's mean of that dimension)."""
     tahun = tahun or p.tahun
     pb = pb or pembanding(p, tahun)
-    ambang_ = ambang(p)
+    ambang_ = ambang(p, tahun)
     rows = []
     for d in desa_data(p, tahun):
         if not desa_f.dihitung(d) or not d.status or d.status == "Mandiri":
@@ -182,7 +217,7 @@ def tabel_belum_mandiri(p: Periode, tahun: int | None = None, pb: Pembanding | N
             acuan = nilai / rasio if rasio else None
         rows.append({
             "Desa": d.nama, "Status": d.status, "Skor": d.skor,
-            "Kurang ke Mandiri (poin)": desa_f.selisih_mandiri(d.skor, p.setelan.skema_desa, ambang_),
+            "Kurang ke Mandiri (poin)": desa_f.selisih_mandiri(d.skor, skema(p, tahun), ambang_),
             "Dimensi penghambat": desa_f.LABEL_DIMENSI[hambat[0]] if hambat else "—",
             "Nilai dimensi": nilai, "Rata-rata desa Mandiri": acuan,
             "Terhadap rata-rata Mandiri (%)": None if rasio is None else rasio * 100,
@@ -191,7 +226,8 @@ def tabel_belum_mandiri(p: Periode, tahun: int | None = None, pb: Pembanding | N
     df = pd.DataFrame(rows, columns=["Desa", "Status", "Skor", "Kurang ke Mandiri (poin)", "Dimensi penghambat",
                                      "Nilai dimensi", "Rata-rata desa Mandiri", "Terhadap rata-rata Mandiri (%)",
                                      "_warna_Status"])
-    return _poin_utuh(df, ["Nilai dimensi"])
+    return _desimal_skema(p, tahun, _poin_utuh(df, ["Nilai dimensi"]),
+                          ["Skor", "Kurang ke Mandiri (poin)", "Nilai dimensi", "Rata-rata desa Mandiri"])
 
 
 def tabel_perubahan_status(p: Periode, tahun: int | None = None) -> pd.DataFrame:
@@ -236,9 +272,11 @@ def tabel_rasio_tahunan(p: Periode) -> pd.DataFrame:
         b = iku_baris(p, ind, 4, tahun=t) if ind is not None else None
         rows.append({"Tahun": str(t), "Desa dihitung": h["jumlah"] if rasio is not None else None,
                      "Desa Mandiri": h["mandiri"], kolom_rasio: None if rasio is None else (rasio / 100 if rasio_ else rasio),
-                     "Realisasi IKU": b.realisasi if b else None, "Target IKU": b.target if b else None})
-    return pd.DataFrame(rows, columns=["Tahun", "Desa dihitung", "Desa Mandiri", kolom_rasio, "Realisasi IKU",
-                                       "Target IKU"])
+                     "Realisasi IKU": b.realisasi if b else None, "Target IKU": b.target if b else None,
+                     "Sumber": SUMBER_DESA.get(h["sumber"], "")})
+    df = pd.DataFrame(rows, columns=["Tahun", "Desa dihitung", "Desa Mandiri", kolom_rasio, "Realisasi IKU",
+                                     "Target IKU", "Sumber"])
+    return df if (df["Sumber"] == SUMBER_DESA["rekap"]).any() else df.drop(columns=["Sumber"])
 
 
 def iku_rasio(p: Periode, triwulan: int = 4):
@@ -307,13 +345,13 @@ def grafik_skor(p: Periode, tahun: int | None = None) -> alt.LayerChart | None:
     if not data:
         return None
     df = pd.DataFrame([{"Desa": d.nama, "Skor": d.skor, "Status": d.status or "—",
-                        "teks": fmt.angka(d.skor, desa_f.SKEMA[p.setelan.skema_desa][2])}
+                        "teks": fmt.angka(d.skor, desa_f.SKEMA[skema(p, tahun)][2])}
                        for d in sorted(data, key=lambda d: d.skor, reverse=True)])
     urutan = [s for s in desa_f.STATUS if s in set(df["Status"])]
-    batas = batas_mandiri(p)
+    batas = batas_mandiri(p, tahun)
     dasar = alt.Chart(df).encode(
         y=alt.Y("Desa:N", sort=None, title=None),
-        x=alt.X("Skor:Q", title=f"Skor ({skema_label(p)})"),
+        x=alt.X("Skor:Q", title=f"Skor ({skema_label(p, tahun)})"),
         tooltip=[alt.Tooltip("Desa:N"), alt.Tooltip("teks:N", title="Skor"), alt.Tooltip("Status:N")])
     lapisan = [
         dasar.mark_bar().encode(color=alt.Color(
@@ -322,7 +360,7 @@ def grafik_skor(p: Periode, tahun: int | None = None) -> alt.LayerChart | None:
         dasar.mark_text(align="left", dx=4, fontSize=11).encode(text="teks:N"),
     ]
     if batas is not None:
-        garis = pd.DataFrame({"v": [batas], "teks": [f"batas Mandiri {teks_batas_mandiri(p)}"]})
+        garis = pd.DataFrame({"v": [batas], "teks": [f"batas Mandiri {teks_batas_mandiri(p, tahun)}"]})
         lapisan.append(alt.Chart(garis).mark_rule(color="#212529", strokeDash=[4, 3]).encode(x="v:Q"))
         lapisan.append(alt.Chart(garis).mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#212529")
                        .encode(x="v:Q", y=alt.value(0), text="teks:N"))

@@ -62,6 +62,7 @@ class BarisKabupaten:
     mutu: str | None
     kinerja: str | None
     warna_ikm: str | None
+    ikm_jadwal: str | None = None  # an annual/semester survey with no result due yet: not missing data
 
     @property
     def ada_data(self) -> bool:
@@ -127,7 +128,8 @@ def _baris(p: Periode, triwulan: int, metode: str) -> BarisKabupaten:
         warna_desa=desa["gauge"]["warna"],
         efisiensi=efi, kategori_efisiensi=kat_efi[0] if kat_efi else None,
         warna_efisiensi=kat_efi[1] if kat_efi else None,
-        ikm=d["skm"]["ikm"], mutu=d["skm"]["mutu"], kinerja=d["skm"]["kinerja"], warna_ikm=d["_skm"]["warna"])
+        ikm=d["skm"]["ikm"], mutu=d["skm"]["mutu"], kinerja=d["skm"]["kinerja"], warna_ikm=d["_skm"]["warna"],
+        ikm_jadwal=d["_skm"]["_jadwal_pendek"] if d["_skm"]["_menunggu"] else None)
 
 
 def _rata(baris: list[BarisKabupaten], p_acuan: Periode, metode: str) -> BarisKabupaten:
@@ -172,10 +174,12 @@ def keterangan(b: BarisKabupaten, acuan: str | None = None, tandai_sintetis: boo
     bagian = ["terpilih"] if b.kecamatan == acuan else []
     if not b.ada_data:
         bagian.append(BELUM_ADA)
-    elif any(b.nilai(k) is None for k in UKURAN):
+    elif any(b.nilai(k) is None for k in UKURAN if not (k == "ikm" and b.ikm_jadwal)):
         ada = [PENDEK[k] for k in UKURAN if b.nilai(k) is not None]
-        tanpa = [PENDEK[k] for k in UKURAN if b.nilai(k) is None]
+        tanpa = [PENDEK[k] for k in UKURAN if b.nilai(k) is None and not (k == "ikm" and b.ikm_jadwal)]
         bagian.append("hanya data " + ", ".join(ada) if len(ada) < len(tanpa) else "belum ada " + ", ".join(tanpa))
+    if b.ikm_jadwal and b.ikm is None:
+        bagian.append(f"IKM: {b.ikm_jadwal}")
     if b.sintetis and tandai_sintetis:
         bagian.append("data sintetis")
     return "; ".join(bagian)

@@ -21,6 +21,8 @@ from models.tables import SkmResponden
 
 BELUM_ADA = "belum ada data"
 SUMBER = {"responden": "jawaban responden", "rekap_nrr": "rekap NRR per unsur", "rekap_ikm": "IKM tercetak"}
+NAMA_PERIODE = {"tahunan": "survei tahunan", "semester": "survei per semester", "campuran": "survei campuran"}
+TANPA_SURVEI = "tidak ada survei"
 WARNA_MUTU = {m.kode: m.warna for _, m in skm_f.MUTU}
 KINERJA_MUTU = {m.kode: m.kinerja for _, m in skm_f.MUTU}
 NAMA_BOBOT = {"1/9": "1/9 (tepat, PermenPANRB 14/2017)", "0.111": "0,111 (seperti laporan lama)"}
@@ -45,24 +47,46 @@ def unsur_tampil(setelan) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- IKM per TW
 
+def periode_survei(d, skm: dict) -> str:
+    """`Tahunan`, `Semester I`, `Semester II` for a TW's data of that kind; '' for a quarterly survey."""
+    jenis = d.periode if d is not None else skm.get("periode")
+    if jenis == "tahunan":
+        return "Tahunan"
+    if jenis == "semester":
+        return f"Semester {'I' if d.triwulan <= 2 else 'II'}" if d is not None else "Semester"
+    return ""
+
+
+def sumber_tw(d) -> str:
+    """Where a TW's IKM comes from, in words (`IKM tercetak, 4 layanan`)."""
+    teks = SUMBER.get(d.sumber, d.sumber)
+    return f"{teks} per layanan ({d.layanan} layanan)" if d.layanan else teks
+
+
 def tabel_ikm_triwulan(skm: dict, triwulan: int) -> pd.DataFrame:
     """One row per TW up to `triwulan` from `hitung_skm(...)`: the IKM of record, its mutu, the source,
-    and where a printed IKM stands beside per-unsur NRR, the IKM recomputed from those NRR."""
+    and where a printed IKM stands beside per-unsur NRR, the IKM recomputed from those NRR. A TW in which a
+    semester or annual survey gives no result reads "tidak ada survei", not missing data."""
     per_tw = skm["_tw"]
+    jadwal = set(skm.get("triwulan_survei") or range(1, 5))
     rows = []
     for tw in range(1, triwulan + 1):
         d = per_tw.get(tw)
         nilai = d.ikm if d else None
         m = skm_f.mutu(nilai)
-        rows.append({"Triwulan": fmt.triwulan(tw), "IKM": nilai,
-                     "Mutu": f"{m.kode} ({m.kinerja})" if m else BELUM_ADA, "_warna": m.warna if m else None,
+        kosong = BELUM_ADA if tw in jadwal else TANPA_SURVEI
+        rows.append({"Triwulan": fmt.triwulan(tw), "Periode survei": periode_survei(d, skm) if d else "",
+                     "IKM": nilai, "Mutu": f"{m.kode} ({m.kinerja})" if m else kosong,
+                     "_warna": m.warna if m else None,
                      "_warna_Mutu": m.warna if m else None, "IKM dari NRR": d.ikm_dihitung if d else None,
-                     "Sumber": SUMBER.get(d.sumber, d.sumber) if d and nilai is not None else "",
+                     "Sumber": sumber_tw(d) if d and nilai is not None else "",
                      "Responden": d.responden if d else None})
-    df = pd.DataFrame(rows, columns=["Triwulan", "IKM", "Mutu", "_warna", "_warna_Mutu", "IKM dari NRR",
-                                     "Sumber", "Responden"]).astype({"Responden": "Int64"})
+    df = pd.DataFrame(rows, columns=["Triwulan", "Periode survei", "IKM", "Mutu", "_warna", "_warna_Mutu",
+                                     "IKM dari NRR", "Sumber", "Responden"]).astype({"Responden": "Int64"})
     if df["IKM dari NRR"].isna().all():
         df = df.drop(columns=["IKM dari NRR"])
+    if not df["Periode survei"].astype(bool).any():
+        df = df.drop(columns=["Periode survei"])
     return df
 
 
@@ -99,7 +123,8 @@ def data_ikm(skm: dict, triwulan: int) -> pd.DataFrame:
             continue
         m = skm_f.mutu(d.ikm)
         rows.append({"triwulan": fmt.triwulan(tw), "ikm": d.ikm, "teks": fmt.angka(d.ikm),
-                     "mutu": f"{m.kode} ({m.kinerja})", "warna": m.warna, "sumber": SUMBER.get(d.sumber, d.sumber)})
+                     "mutu": f"{m.kode} ({m.kinerja})", "warna": m.warna,
+                     "sumber": " · ".join(x for x in (sumber_tw(d), periode_survei(d, {})) if x)})
     return pd.DataFrame(rows, columns=["triwulan", "ikm", "teks", "mutu", "warna", "sumber"])
 
 
@@ -208,20 +233,27 @@ def grafik_nrr(df: pd.DataFrame, triwulan: int) -> alt.LayerChart:
 
 # ---------------------------------------------------------------- respondents against the sample
 
-def sampel_triwulan(populasi_tahunan: int | None) -> int | None:
-    """Required respondents per TW: `skm.sampel_minimum` of a quarter's population (the year's / 4, up)."""
+PER_TAHUN = {"triwulan": 4, "semester": 2, "tahunan": 1}
+
+
+def sampel_triwulan(populasi_tahunan: int | None, periode: str = "triwulan") -> int | None:
+    """Required respondents of one survey: `skm.sampel_minimum` of the population of its period (the year's / 4
+    for a quarter, / 2 for a semester, the year's for an annual survey; rounded up)."""
     if not populasi_tahunan:
         return None
-    return skm_f.sampel_minimum(math.ceil(populasi_tahunan / 4))
+    return skm_f.sampel_minimum(math.ceil(populasi_tahunan / PER_TAHUN.get(periode, 4)))
 
 
 def tabel_responden(skm: dict, triwulan: int, populasi_tahunan: int | None) -> pd.DataFrame:
-    minimum = sampel_triwulan(populasi_tahunan)
+    jadwal = set(skm.get("triwulan_survei") or range(1, 5))
     rows = []
     for tw in range(1, triwulan + 1):
         d = skm["_tw"].get(tw)
         n = d.responden if d else None
-        if n is None:
+        minimum = sampel_triwulan(populasi_tahunan, d.periode if d else skm.get("periode", "triwulan"))
+        if d is None and tw not in jadwal:
+            status, warna, minimum = TANPA_SURVEI, None, None
+        elif n is None:
             status, warna = (BELUM_ADA if d is None else "jumlah responden tidak diketahui"), None
         elif minimum is None:
             status, warna = "tidak diketahui", None
@@ -302,6 +334,46 @@ def tabel_layanan(rows: list[dict], setelan) -> pd.DataFrame:
                     "Unsur terendah": f"{label[rendah]} ({fmt.angka(nrr[rendah], 3)})" if rendah else ""})
     df = pd.DataFrame(out, columns=["Layanan", "Responden", "IKM", "Mutu", "_warna", "_warna_Mutu", "Unsur terendah"])
     return df.sort_values(["Responden", "Layanan"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def ada_rekap_layanan(p, triwulan: int) -> bool:
+    return any(d.layanan for tw, d in p.skm.items() if tw <= triwulan and not d.responden)
+
+
+def tabel_layanan_rekap(p, triwulan: int) -> pd.DataFrame:
+    """IKM per layanan from a rekap per layanan (an SKM portal's table), s.d. the TW: each layanan's IKM is the
+    mean of its quarterly IKM (the printed one where given, else from its NRR), as for the kecamatan; its
+    respondents are summed; the lowest unsur is the one with the lowest mean NRR."""
+    label = dict(unsur_tampil(p.setelan))
+    per: dict[str, dict] = {}
+    for tw, d in sorted(p.skm.items()):
+        if tw > triwulan or d.responden:
+            continue
+        for lay, nilai in d.layanan.items():
+            x = per.setdefault(lay, {"ikm": {}, "nrr": {u: {} for u in skm_f.UNSUR}, "responden": []})
+            ikm = nilai.get("IKM")
+            if ikm is None:
+                ikm = skm_f.ikm({u: nilai.get(u) for u in skm_f.UNSUR}, p.setelan.bobot_ikm)
+            x["ikm"][tw] = ikm
+            for u in skm_f.UNSUR:
+                x["nrr"][u][tw] = nilai.get(u)
+            if d.layanan_responden.get(lay) is not None:
+                x["responden"].append(d.layanan_responden[lay])
+    out = []
+    for lay, x in per.items():
+        nilai = skm_f.rata_rata_triwulan(x["ikm"], triwulan)
+        nrr = {u: skm_f.rata_rata_triwulan(v, triwulan) for u, v in x["nrr"].items()}
+        m = skm_f.mutu(nilai)
+        rendah, _ = skm_f.terendah_tertinggi(nrr)
+        out.append({"Layanan": lay, "Responden": sum(x["responden"]) if x["responden"] else None,
+                    "IKM": nilai, "Mutu": f"{m.kode} ({m.kinerja})" if m else "belum lengkap",
+                    "_warna": m.warna if m else None, "_warna_Mutu": m.warna if m else None,
+                    "Unsur terendah": f"{label[rendah]} ({fmt.angka(nrr[rendah], 3)})" if rendah else "",
+                    "Triwulan": ", ".join(fmt.triwulan(t) for t in sorted(x["ikm"]))})
+    df = pd.DataFrame(out, columns=["Layanan", "Responden", "IKM", "Mutu", "_warna", "_warna_Mutu", "Unsur terendah",
+                                    "Triwulan"]).astype({"Responden": "Int64"})
+    return df.sort_values(["Responden", "Layanan"], ascending=[False, True], kind="stable",
+                          na_position="last").reset_index(drop=True)
 
 
 def query_profil(session, kecamatan_id: int, tahun: int, triwulan: int) -> list[dict]:

@@ -30,8 +30,15 @@ def segmen(kode: str) -> list[str]:
 
 
 def pohon_dari_kode(kode: str) -> str:
-    """`program` (7.01…, or any non-5 code) or `rekening` (5…, kode rekening belanja)."""
-    return "rekening" if segmen(kode)[:1] == ["5"] else "program"
+    """`rekening` (kode rekening belanja: `5`, `5.1`, `5.1.02.01`, single-digit second segment) or `program`.
+
+    Told apart by shape, not by the first digit: Permendagri 90/2019 programme codes have a two-digit second
+    segment (`7.01.01`, and `5.02.02` for the unsur penunjang programmes), the LRA account tree a one-digit one.
+    """
+    seg = segmen(kode)
+    if seg[:1] != ["5"]:
+        return "program"
+    return "rekening" if len(seg) == 1 or len(seg[1]) == 1 else "program"
 
 
 def induk(kode: str, semua: set[str]) -> str | None:
@@ -50,6 +57,15 @@ def jenis_belanja_dari_kode(kode: str) -> str | None:
         label = JENIS_BELANJA.get(".".join(seg[:n]))
         if label:
             return label
+    return None
+
+
+def jenis_dari_induk(kode: str, uraian: dict[str, str]) -> str | None:
+    """An account line's jenis belanja named by the file's own row at the jenis (3) or kelompok (2) level."""
+    seg = segmen(kode)
+    for n in (3, 2):
+        if len(seg) > n and uraian.get(".".join(seg[:n])):
+            return uraian[".".join(seg[:n])]
     return None
 
 

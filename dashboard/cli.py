@@ -119,6 +119,9 @@ def buat_parser() -> argparse.ArgumentParser:
     imp.add_argument("--per-triwulan", action="store_true", help="realisasi anggaran per triwulan, bukan kumulatif")
     imp.add_argument("--mode", choices=["ganti", "tambah"], default="ganti",
                      help="SKM: ganti (bawaan) mengganti jawaban triwulan itu; tambah menambahkannya")
+    imp.add_argument("--periode", choices=["triwulan", "semester", "tahunan"],
+                     help="untuk SKM yang berkasnya tidak menyebut periodenya: survei per triwulan (bawaan), per "
+                          "semester atau tahunan (disimpan pada TW akhir periodenya, atau --triwulan)")
     imp.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
 
     imp_batal = sub.add_parser("undo", help="batalkan satu impor")
@@ -240,7 +243,7 @@ def _import(args) -> int:
         hasil = impor_berkas(args.dataset, args.berkas, kecamatan=args.kecamatan, tahun=args.tahun,
                              triwulan=args.triwulan, lembar=args.lembar, pemetaan=pemetaan,
                              per_triwulan=args.per_triwulan, mode=args.mode, dry_run=args.dry_run,
-                             pengguna=PENGGUNA_CLI)
+                             pengguna=PENGGUNA_CLI, periode=args.periode)
     except ImporError as exc:
         return _gagal(str(exc), KELUAR_SALAH_PAKAI if getattr(exc, "salah_pakai", False) else KELUAR_DITOLAK)
     for w in hasil.peringatan:

@@ -18,8 +18,8 @@ from dashboard import pengaturan
 from dashboard.anggaran import Baris
 from dashboard.skala import Band
 from dashboard.skm import UNSUR
-from models.tables import (Anggaran, AnggaranRealisasi, Desa, DesaStatus, ImportLog, Indikator, Kecamatan, Realisasi,
-                           Skala, SkmRekap, SkmResponden, Target)
+from models.tables import (Anggaran, AnggaranRealisasi, Desa, DesaRekap, DesaStatus, ImportLog, Indikator, Kecamatan,
+                           Realisasi, Skala, SkmRekap, SkmResponden, Target)
 
 DIMENSI = ("layanan_dasar", "sosial", "ekonomi", "lingkungan", "aksesibilitas", "tata_kelola", "iks", "ike", "ikl")
 
@@ -74,13 +74,20 @@ class IndikatorData:
 
 @dataclass
 class SkmTriwulan:
-    """One quarter's survey data: raw-response sums per unsur, and/or the summary rows."""
+    """One quarter's survey data: raw-response sums per unsur, and/or the summary rows.
+
+    `periode` is the kind of survey the figures come from (triwulan, semester or tahunan): a semester or
+    annual survey is stored in the TW it is shown in (semester I in TW II, semester II and a year in TW IV).
+    """
 
     responden: int = 0  # raw responses
     jumlah: dict[str, float] = field(default_factory=dict)  # unsur -> Σ scores (raw)
     terisi: dict[str, int] = field(default_factory=dict)  # unsur -> answers (raw)
     rekap: dict[str, float] = field(default_factory=dict)  # U1..U9 -> NRR, IKM -> printed index
     rekap_responden: int | None = None
+    layanan: dict[str, dict[str, float]] = field(default_factory=dict)  # rekap per layanan: layanan -> unsur -> value
+    layanan_responden: dict[str, int] = field(default_factory=dict)
+    periode: str = "triwulan"
 
 
 @dataclass
@@ -109,6 +116,8 @@ class Periode:
     skm: dict[int, SkmTriwulan]
     desa: list[DesaBaris]
     peringatan_impor: list[dict] = field(default_factory=list)  # file-level warnings of live imports
+    desa_rekap: dict[int, dict[str, int]] = field(default_factory=dict)  # tahun -> status -> desa (counts only)
+    skm_lalu: tuple[str, tuple[int, ...]] | None = None  # (kind, TWs) of the latest earlier year with SKM data
 
 
 def revisi(session: Session) -> tuple:
@@ -150,6 +159,7 @@ def tahun_tersedia(session: Session, kecamatan_id: int) -> list[int]:
         select(SkmRekap.tahun).where(SkmRekap.kecamatan_id == kecamatan_id),
         select(SkmResponden.tahun).where(SkmResponden.kecamatan_id == kecamatan_id),
         select(DesaStatus.tahun).join(Desa, Desa.id == DesaStatus.desa_id).where(Desa.kecamatan_id == kecamatan_id),
+        select(DesaRekap.tahun).where(DesaRekap.kecamatan_id == kecamatan_id),
     ]
     union = queries[0].union(*queries[1:]).subquery()
     return sorted({t for (t,) in session.execute(select(union.c[0]).distinct()).all() if t}, reverse=True)
@@ -179,13 +189,16 @@ def muat_periode(session: Session, kecamatan_ids: list[int], tahun: int) -> dict
     indikator = _muat_indikator(session, list(kec), tahun)
     anggaran = _muat_anggaran(session, list(kec), tahun)
     skm = _muat_skm(session, list(kec), tahun)
+    skm_lalu = _muat_skm_lalu(session, list(kec), tahun)
     desa = _muat_desa(session, list(kec), tahun)
+    desa_rekap = _muat_desa_rekap(session, list(kec), tahun)
     impor = _muat_peringatan_impor(session, list(kec), tahun)
     return {
         kid: Periode(kecamatan_id=kid, kecamatan=k.nama, kabupaten=k.kabupaten, sintetis=k.sintetis, tahun=tahun,
                      setelan=setelan[kid], skala=skala, indikator=indikator.get(kid, []),
                      anggaran=anggaran.get(kid, []), skm=skm.get(kid, {}), desa=desa.get(kid, []),
-                     peringatan_impor=impor.get(kid, []))
+                     peringatan_impor=impor.get(kid, []), desa_rekap=desa_rekap.get(kid, {}),
+                     skm_lalu=skm_lalu.get(kid))
         for kid, k in kec.items()
     }
 
@@ -249,7 +262,7 @@ def _muat_skm(session: Session, kids: list[int], tahun: int) -> dict[int, dict[i
     out: dict[int, dict[int, SkmTriwulan]] = defaultdict(dict)
     cols = [getattr(SkmResponden, u.lower()) for u in UNSUR]
     q = (select(SkmResponden.kecamatan_id, SkmResponden.triwulan, func.count(),
-                *[func.sum(c) for c in cols], *[func.count(c) for c in cols])
+                *[func.sum(c) for c in cols], *[func.count(c) for c in cols], func.max(SkmResponden.periode))
          .where(SkmResponden.kecamatan_id.in_(kids), SkmResponden.tahun == tahun)
          .group_by(SkmResponden.kecamatan_id, SkmResponden.triwulan))
     for row in session.execute(q).all():
@@ -259,13 +272,39 @@ def _muat_skm(session: Session, kids: list[int], tahun: int) -> dict[int, dict[i
         data.responden = n
         data.jumlah = {u: float(s) for u, s in zip(UNSUR, sums) if s is not None}
         data.terisi = {u: int(c) for u, c in zip(UNSUR, counts)}
-    q = select(SkmRekap.kecamatan_id, SkmRekap.triwulan, SkmRekap.unsur, SkmRekap.nilai, SkmRekap.responden).where(
-        SkmRekap.kecamatan_id.in_(kids), SkmRekap.tahun == tahun)
-    for kid, tw, unsur, nilai, responden in session.execute(q).all():
+        data.periode = row[21] or "triwulan"
+    q = select(SkmRekap.kecamatan_id, SkmRekap.triwulan, SkmRekap.layanan, SkmRekap.unsur, SkmRekap.nilai,
+               SkmRekap.responden, SkmRekap.periode).where(SkmRekap.kecamatan_id.in_(kids), SkmRekap.tahun == tahun)
+    for kid, tw, layanan, unsur, nilai, responden, periode in session.execute(q).all():
         data = out[kid].setdefault(tw, SkmTriwulan())
+        if not data.responden and periode:
+            data.periode = periode
+        if layanan:
+            data.layanan.setdefault(layanan, {})[unsur] = nilai
+            if responden is not None:
+                data.layanan_responden[layanan] = max(data.layanan_responden.get(layanan, 0), responden)
+            continue
         data.rekap[unsur] = nilai
         if responden is not None:
             data.rekap_responden = max(data.rekap_responden or 0, responden)
+    return out
+
+
+def _muat_skm_lalu(session: Session, kids: list[int], tahun: int) -> dict[int, tuple[str, tuple[int, ...]]]:
+    """Per kecamatan, the kind of survey and its TWs in the latest of the three years before `tahun` that has
+    SKM data: an office that surveyed once a year last year is expected to do so again (two grouped queries)."""
+    per: dict[int, dict[int, dict[int, str]]] = defaultdict(lambda: defaultdict(dict))
+    for model in (SkmRekap, SkmResponden):
+        q = (select(model.kecamatan_id, model.tahun, model.triwulan, func.max(model.periode))
+             .where(model.kecamatan_id.in_(kids), model.tahun < tahun, model.tahun >= tahun - 3)
+             .group_by(model.kecamatan_id, model.tahun, model.triwulan))
+        for kid, th, tw, periode in session.execute(q).all():
+            per[kid][th][tw] = periode or "triwulan"
+    out = {}
+    for kid, tahun_tw in per.items():
+        tw = tahun_tw[max(tahun_tw)]
+        jenis = {v for v in tw.values()}
+        out[kid] = (jenis.pop() if len(jenis) == 1 else "triwulan", tuple(sorted(tw)))
     return out
 
 
@@ -284,6 +323,15 @@ def _muat_desa(session: Session, kids: list[int], tahun: int) -> dict[int, list[
         out[kec_of[did]].append(d)
     for lst in out.values():
         lst.sort(key=lambda d: (d.jenis != "desa", d.nama))
+    return out
+
+
+def _muat_desa_rekap(session: Session, kids: list[int], tahun: int) -> dict[int, dict[int, dict[str, int]]]:
+    out: dict[int, dict[int, dict[str, int]]] = defaultdict(dict)
+    q = select(DesaRekap.kecamatan_id, DesaRekap.tahun, DesaRekap.status, DesaRekap.jumlah).where(
+        DesaRekap.kecamatan_id.in_(kids), DesaRekap.tahun <= tahun)
+    for kid, th, status, jumlah in session.execute(q).all():
+        out[kid].setdefault(th, {})[status] = jumlah
     return out
 
 

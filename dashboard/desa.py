@@ -71,6 +71,7 @@ class DesaData:
     status: str | None = None
     skor: float | None = None
     dimensi: dict[str, float | None] | None = None
+    dari_skor: bool = False  # the file gave a score but no status: the status is classified from the score
 
 
 def dihitung(d: DesaData) -> bool:
@@ -84,6 +85,12 @@ def rasio_desa_mandiri(desa: list[DesaData]) -> float | None:
     if not dihitung_ or not any(d.status for d in dihitung_):
         return None
     return sum(1 for d in dihitung_ if d.status == "Mandiri") / len(dihitung_) * 100
+
+
+def rasio_rekap(status: dict[str, int]) -> float | None:
+    """Mandiri / desa × 100 from counts per status (a table of counts, no desa names); None without desa."""
+    jumlah = sum(status.values())
+    return status.get("Mandiri", 0) / jumlah * 100 if jumlah else None
 
 
 def distribusi_status(desa: list[DesaData]) -> dict[str, int]:

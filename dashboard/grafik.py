@@ -50,7 +50,7 @@ def pita_skala(bands: list[Band], minimum: float, maksimum: float) -> list[tuple
 
 def gauge(*, nilai: float | None, minimum: float, maksimum: float, pita: list[tuple[float, float, str, str]],
           teks: str, judul: str, keterangan: str = "", warna: str | None = None, ukuran: str = "",
-          penanda: float | None = None, lebar: int = 196) -> alt.LayerChart:
+          penanda: float | None = None, lebar: int = 196, kosong: str = "Belum ada data") -> alt.LayerChart:
     """A half-circle gauge: the scale's bands as an outer ring, the value as a filled arc with a
     marker (both clipped to the range), and the exact figure, unclipped, in the middle."""
     tinggi = int(lebar * 0.70)
@@ -96,7 +96,7 @@ def gauge(*, nilai: float | None, minimum: float, maksimum: float, pita: list[tu
         lapisan.append(alt.Chart(garis).mark_line(color="#495057", strokeWidth=2, strokeDash=[3, 2]).encode(
             x=alt.X("x:Q", scale=skala_x, axis=None), y=alt.Y("y:Q", scale=skala_y, axis=None), order="u:Q"))
     teks_df = pd.DataFrame([
-        {"x": lebar / 2, "y": tinggi * 0.74, "t": teks if nilai is not None else "Belum ada data"}])
+        {"x": lebar / 2, "y": tinggi * 0.74, "t": teks if nilai is not None else kosong}])
     ket_df = pd.DataFrame([{"x": lebar / 2, "y": tinggi * 0.995, "t": keterangan}])
     lapisan.append(alt.Chart(teks_df).mark_text(
         fontSize=21 if nilai is not None else 14, fontWeight="bold", color="#212529", baseline="middle")
@@ -158,6 +158,9 @@ def gauges_ringkasan(data: dict, p) -> list:
                      warna=kat[1] if kat else None, ukuran="efisiensi"))
     out.append(gauge(nilai=skm["ikm"], minimum=25, maksimum=100, pita=pita_mutu(), teks=fmt.angka(skm["ikm"]),
                      judul="Kepuasan masyarakat (IKM)",
-                     keterangan=f"Mutu {skm['mutu']} ({skm['kinerja']})" if skm["mutu"] else "",
+                     keterangan=f"Mutu {skm['mutu']} ({skm['kinerja']})" if skm["mutu"] else
+                     data["_skm"]["_jadwal_pendek"] if data["_skm"].get("_menunggu") else "",
+                     kosong=(f"Hasil di {fmt.triwulan(min(t for t in skm['triwulan_survei'] if t > data['triwulan']))}"
+                             if data["_skm"].get("_menunggu") else "Belum ada data"),
                      warna=data["_skm"]["warna"], ukuran="ikm"))
     return out

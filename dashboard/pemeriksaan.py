@@ -11,11 +11,14 @@ from dashboard import skm as skm_f
 from dashboard.data import Periode
 
 # Warning kinds that come from a file (not from the stored data) are kept with their import.
-JENIS_BERKAS = {"persen_tidak_sesuai", "total_tidak_sesuai", "jumlah_desa_berubah", "responden_tidak_sesuai"}
+JENIS_BERKAS = {"persen_tidak_sesuai", "total_tidak_sesuai", "jumlah_desa_berubah", "responden_tidak_sesuai",
+                "capaian_tidak_sesuai", "total_desa_tidak_sesuai"}
 HALAMAN = {
     "anggaran_anak_tidak_sama": "Anggaran", "realisasi_melebihi_pagu": "Anggaran", "kumulatif_menurun": "Anggaran",
     "persen_tidak_sesuai": "Anggaran", "total_tidak_sesuai": "Anggaran", "ikm_tercetak_berbeda": "SKM",
     "responden_tidak_sesuai": "SKM", "status_desa_tidak_sesuai_skor": "Desa", "jumlah_desa_berubah": "Desa",
+    "skema_desa_berbeda": "Desa", "status_desa_dari_skor": "Desa", "capaian_tidak_sesuai": "IKU",
+    "total_desa_tidak_sesuai": "Desa",
     "target_berganda": "IKU", "realisasi_iku_berbeda_hitungan": "IKU", "tahunan_tidak_sesuai_triwulan": "IKU",
 }
 
@@ -109,19 +112,36 @@ def _skm(p: Periode, triwulan: int) -> list[Peringatan]:
 
 
 def _desa(p: Periode) -> list[Peringatan]:
+    from dashboard.ringkasan import ambang_desa, desa_data, skema_desa
+
     out = []
     for d in p.desa:
         s = d.status.get(p.tahun)
         if not s or s.get("skor") is None or not s.get("status"):
             continue
-        skema = s.get("skema") or p.setelan.skema_desa
-        ambang = [tuple(a) for a in p.setelan.ambang_desa] if skema == p.setelan.skema_desa else None
-        harus = desa_f.klasifikasi(s["skor"], skema, ambang)
+        skema = s.get("skema") if s.get("skema") in desa_f.SKEMA else p.setelan.skema_desa
+        harus = desa_f.klasifikasi(s["skor"], skema, ambang_desa(p, skema))
         if harus and harus != s["status"]:
             out.append(Peringatan(
                 "status_desa_tidak_sesuai_skor",
                 f"Status {d.nama} ({s['status']}) tidak sesuai dengan skornya {fmt.angka(s['skor'], 4 if skema == 'idm_2016' else 2)}.",
                 f"desa {d.nama}", harus, s["status"]))
+    skema = skema_desa(p)
+    if skema != p.setelan.skema_desa and any(p.tahun in d.status for d in p.desa):
+        out.append(Peringatan(
+            "skema_desa_berbeda",
+            f"Status desa {p.tahun} memakai skema {desa_f.SKEMA[skema][0]} (disebut di berkas), sedangkan pengaturan "
+            f"kecamatan memakai {desa_f.SKEMA[p.setelan.skema_desa][0]}. Status, skor dan ambang ditampilkan menurut "
+            "skema data; ubah pengaturan skema_desa bila skema data memang yang berlaku.",
+            f"desa {p.tahun}", desa_f.SKEMA[p.setelan.skema_desa][0], desa_f.SKEMA[skema][0]))
+    dari_skor = [d.nama for d in desa_data(p) if d.dari_skor]
+    if dari_skor:
+        nama = ", ".join(dari_skor[:5]) + (f" dan {len(dari_skor) - 5} lainnya" if len(dari_skor) > 5 else "")
+        out.append(Peringatan(
+            "status_desa_dari_skor",
+            f"{len(dari_skor)} desa punya skor {p.tahun} tetapi tanpa status di berkas; statusnya ditentukan dari skor "
+            f"menurut skema {desa_f.SKEMA[skema][0]} dan ambang yang berlaku (ditandai 'dari skor').",
+            f"desa {nama}", "status dari berkas", "status dari skor"))
     return out
 
 

@@ -72,6 +72,13 @@ class Setelan:
     ukuran_file_maks_mb: float
     mentah: dict
 
+    def ambang_skema(self, skema: str) -> tuple:
+        """The status thresholds in force for a scheme (setting `ambang_<skema>`), whichever scheme is chosen."""
+        if skema == self.skema_desa:
+            return self.ambang_desa
+        teks = self.mentah.get(f"ambang_{skema}") or DEFAULTS[f"ambang_{skema}"]
+        return tuple(tuple(x) for x in json.loads(teks))
+
 
 def _parse(raw: dict[str, str]) -> Setelan:
     skema = raw["skema_desa"]

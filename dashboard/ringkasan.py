@@ -6,11 +6,13 @@ The Ringkasan page, `summary --json`, the Kabupaten page and the exports all cal
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from dashboard import anggaran as ang
 from dashboard import desa as desa_f
 from dashboard import efisiensi as efisiensi_f
+from dashboard import format as fmt
 from dashboard import iku as iku_f
 from dashboard import skm as skm_f
 from dashboard.data import IndikatorData, Periode
@@ -139,11 +141,13 @@ def jenis_belanja(p: Periode, triwulan: int) -> list[dict]:
     ada = triwulan in triwulan_anggaran(p, jenis)
     lines = [b for b in p.anggaran if ang.pohon_dari_kode(b.kode) == jenis]
     kode_set = {b.kode for b in lines}
+    uraian = {b.kode: b.uraian for b in lines} if jenis == "rekening" else {}
     per: dict[str, list[int]] = {}
     for b in lines:
         if any(k != b.kode and k.startswith(b.kode + ".") for k in kode_set):
             continue  # a parent row: its children carry the figures
-        label = b.jenis_belanja or ang.jenis_belanja_dari_kode(b.kode) or "Lainnya"
+        label = b.jenis_belanja or ang.jenis_belanja_dari_kode(b.kode) or ang.jenis_dari_induk(b.kode, uraian) \
+            or "Lainnya"
         pr = per.setdefault(label, [0, 0])
         pr[0] += b.pagu or 0
         pr[1] += sum(v for tw, v in b.realisasi_tw.items() if tw <= triwulan)
@@ -161,6 +165,8 @@ class SkmTw:
     nrr: dict[str, float | None]
     responden: int | None
     ikm_dihitung: float | None = None  # from the NRR, where a printed IKM is the figure of record
+    periode: str = "triwulan"  # the kind of survey: triwulan | semester | tahunan
+    layanan: int = 0  # a rekap per layanan: how many layanan the kecamatan's figures combine
 
 
 def skm_triwulan(p: Periode, tw: int) -> SkmTw | None:
@@ -170,14 +176,50 @@ def skm_triwulan(p: Periode, tw: int) -> SkmTw | None:
     bobot = p.setelan.bobot_ikm
     if d.responden:
         nrr = {u: (d.jumlah.get(u) / d.terisi[u]) if d.terisi.get(u) else None for u in skm_f.UNSUR}
-        return SkmTw(tw, skm_f.ikm(nrr, bobot), "responden", nrr, d.responden)
-    nrr = {u: d.rekap.get(u) for u in skm_f.UNSUR}
+        return SkmTw(tw, skm_f.ikm(nrr, bobot), "responden", nrr, d.responden, periode=d.periode)
+    rekap, responden, layanan = d.rekap, d.rekap_responden, 0
+    if not rekap and d.layanan:
+        rekap, responden, _ = skm_f.gabung_layanan(d.layanan, d.layanan_responden)
+        layanan = len(d.layanan)
+    nrr = {u: rekap.get(u) for u in skm_f.UNSUR}
     dihitung = skm_f.ikm(nrr, bobot)
-    if "IKM" in d.rekap:
-        return SkmTw(tw, d.rekap["IKM"], "rekap_ikm", nrr, d.rekap_responden, dihitung)
-    if dihitung is not None:
-        return SkmTw(tw, dihitung, "rekap_nrr", nrr, d.rekap_responden)
-    return SkmTw(tw, None, "rekap_nrr", nrr, d.rekap_responden)
+    if "IKM" in rekap:
+        return SkmTw(tw, rekap["IKM"], "rekap_ikm", nrr, responden, dihitung, d.periode, layanan)
+    return SkmTw(tw, dihitung, "rekap_nrr", nrr, responden, periode=d.periode, layanan=layanan)
+
+
+def jadwal_skm(p: Periode) -> tuple[str, list[int]]:
+    """The kind of survey of the year and the TWs it gives results in (formats.md: `skm.periode`,
+    `skm.triwulan_survei`): from the year's data, else from the latest earlier year's (an office that surveyed
+    once a year is expected to do so again), else per triwulan. Semester I ends in TW II, semester II and a
+    year in TW IV, unless the data sit in another TW."""
+    ada = {tw: d.periode for tw, d in p.skm.items()}
+    if ada:
+        jenis = set(ada.values())
+        kind = jenis.pop() if len(jenis) == 1 else "campuran"
+        tw = set(ada)
+    elif p.skm_lalu:
+        kind, tw = p.skm_lalu[0], set(p.skm_lalu[1])
+    else:
+        return "triwulan", [1, 2, 3, 4]
+    if kind == "semester":
+        if not any(t <= 2 for t in tw):
+            tw.add(2)
+        if not any(t > 2 for t in tw):
+            tw.add(4)
+    elif kind in ("triwulan", "campuran"):
+        tw |= {1, 2, 3, 4}
+    return kind, sorted(tw)
+
+
+def teks_jadwal(kind: str, tw: list[int]) -> str:
+    """`survei tahunan, hasilnya pada TW IV` / `survei per semester: Semester I pada TW II, Semester II pada TW IV`."""
+    if kind == "tahunan":
+        return f"survei tahunan, hasilnya pada {', '.join(fmt.triwulan(t) for t in tw)}"
+    if kind == "semester":
+        bagian = [f"Semester {'I' if t <= 2 else 'II'} pada {fmt.triwulan(t)}" for t in tw]
+        return "survei per semester: " + ", ".join(bagian)
+    return "survei per triwulan"
 
 
 def hitung_skm(p: Periode, triwulan: int) -> dict:
@@ -191,12 +233,17 @@ def hitung_skm(p: Periode, triwulan: int) -> dict:
         nrr[u] = skm_f.rata_rata_triwulan(vals, triwulan)
     resp = [v.responden for v in per_tw.values() if v.responden is not None]
     m = skm_f.mutu(ikm)
+    kind, jadwal = jadwal_skm(p)
     return {
         "ikm": ikm, "mutu": m.kode if m else None, "kinerja": m.kinerja if m else None, "warna": m.warna if m else None,
         "responden": sum(resp) if resp else None,
         "ikm_triwulan": {str(tw): v for tw, v in sorted(ikm_tw.items())},
         "nrr": {u: v for u, v in nrr.items() if v is not None},
         "ikm_gabungan": ikm_gabungan(p, triwulan), "bobot": p.setelan.bobot_ikm, "_tw": per_tw,
+        "periode": kind, "triwulan_survei": jadwal, "_jadwal": teks_jadwal(kind, jadwal),
+        "_jadwal_pendek": f"survei {kind}: " + ", ".join(fmt.triwulan(t) for t in jadwal),
+        # no result is due yet s.d. this TW (an annual survey before TW IV): not missing data
+        "_menunggu": ikm is None and not any(t <= triwulan for t in jadwal),
     }
 
 
@@ -212,12 +259,15 @@ def ikm_gabungan(p: Periode, triwulan: int) -> float | None:
             for u in skm_f.UNSUR:
                 jumlah[u] += d.jumlah.get(u, 0.0)
                 terisi[u] += d.terisi.get(u, 0)
-        elif d.rekap_responden and all(u in d.rekap for u in skm_f.UNSUR):
-            for u in skm_f.UNSUR:
-                jumlah[u] += d.rekap[u] * d.rekap_responden
-                terisi[u] += d.rekap_responden
         else:
-            return None
+            rekap, n = d.rekap, d.rekap_responden
+            if not rekap and d.layanan:
+                rekap, n, _ = skm_f.gabung_layanan(d.layanan, d.layanan_responden)
+            if not (n and all(u in rekap for u in skm_f.UNSUR)):
+                return None
+            for u in skm_f.UNSUR:
+                jumlah[u] += rekap[u] * n
+                terisi[u] += n
     if not any(terisi.values()):
         return None
     return skm_f.ikm({u: jumlah[u] / terisi[u] if terisi[u] else None for u in skm_f.UNSUR}, p.setelan.bobot_ikm)
@@ -225,28 +275,62 @@ def ikm_gabungan(p: Periode, triwulan: int) -> float | None:
 
 # ---------------------------------------------------------------- Desa
 
+def skema_desa(p: Periode, tahun: int | None = None) -> str:
+    """The scheme of a year's desa statuses: the one the stored statuses name (a file that says `idm_2016`),
+    else the kecamatan's setting `skema_desa`."""
+    tahun = tahun or p.tahun
+    hitung = Counter(d.status[tahun]["skema"] for d in p.desa
+                     if tahun in d.status and d.status[tahun].get("skema") in desa_f.SKEMA)
+    return hitung.most_common(1)[0][0] if hitung else p.setelan.skema_desa
+
+
+def ambang_desa(p: Periode, skema: str) -> list[tuple[float, bool, str]]:
+    """The thresholds in force for a scheme (settings `ambang_<skema>`), highest first."""
+    return sorted((tuple(a) for a in p.setelan.ambang_skema(skema)), key=lambda a: a[0], reverse=True)
+
+
 def desa_data(p: Periode, tahun: int | None = None) -> list[desa_f.DesaData]:
+    """Every desa with its status of the year. A desa with a score but no status is classified by its scheme
+    (the file's, else the setting) and the thresholds in force, and marked `dari_skor`."""
     tahun = tahun or p.tahun
     out = []
     for d in p.desa:
         s = d.status.get(tahun) or {}
-        dims = {k: s.get(k) for k in desa_f.SKEMA[p.setelan.skema_desa][3]} if s else None
+        skema = s.get("skema") if s.get("skema") in desa_f.SKEMA else p.setelan.skema_desa
+        dims = {k: s.get(k) for k in desa_f.SKEMA[skema][3]} if s else None
         if dims and all(v is None for v in dims.values()):
             dims = None
-        out.append(desa_f.DesaData(d.nama, d.jenis, d.definitif, s.get("status"), s.get("skor"), dims))
+        status, dari_skor = s.get("status"), False
+        if not status and s.get("skor") is not None:
+            status = desa_f.klasifikasi(s["skor"], skema, ambang_desa(p, skema))
+            dari_skor = status is not None
+        out.append(desa_f.DesaData(d.nama, d.jenis, d.definitif, status, s.get("skor"), dims, dari_skor=dari_skor))
     return out
 
 
 def hitung_desa(p: Periode, tahun: int | None = None) -> dict:
+    """Count, Mandiri, rasio and distribution of a year: from the desa statuses, else (no desa has a status
+    that year) from a table of counts per status (`sumber` says which)."""
+    tahun = tahun or p.tahun
     data = desa_data(p, tahun)
     dihitung = [d for d in data if desa_f.dihitung(d)]
     rasio = desa_f.rasio_desa_mandiri(data)
     distribusi = desa_f.distribusi_status(data)
-    return {"jumlah": len(dihitung) if dihitung else None, "mandiri": distribusi["Mandiri"] if rasio is not None else None,
-            "rasio": rasio, "skema": p.setelan.skema_desa,
-            "status": distribusi if rasio is not None else {s: 0 for s in desa_f.STATUS},
-            "kelurahan": sum(1 for d in data if d.jenis == "kelurahan"),
-            "persiapan": sum(1 for d in data if d.jenis == "desa" and not d.definitif)}
+    skema = skema_desa(p, tahun)
+    out = {"jumlah": len(dihitung) if dihitung else None,
+           "mandiri": distribusi["Mandiri"] if rasio is not None else None,
+           "rasio": rasio, "skema": skema,
+           "status": distribusi if rasio is not None else {s: 0 for s in desa_f.STATUS},
+           "kelurahan": sum(1 for d in data if d.jenis == "kelurahan"),
+           "persiapan": sum(1 for d in data if d.jenis == "desa" and not d.definitif),
+           "dari_skor": sum(1 for d in dihitung if d.dari_skor), "sumber": "desa" if rasio is not None else None}
+    rekap = p.desa_rekap.get(tahun)
+    if rasio is None and rekap:
+        status = {s: int(rekap.get(s, 0)) for s in desa_f.STATUS}
+        out.update(jumlah=sum(status.values()), mandiri=status["Mandiri"], status=status, sumber="rekap",
+                   rasio=desa_f.rasio_rekap(status))
+    out["ambang"] = [{"status": st, "batas": b, "inklusif": ink} for b, ink, st in ambang_desa(p, skema)]
+    return out
 
 
 def indikator_hitung(p: Periode, jenis: str) -> IndikatorData | None:
@@ -261,8 +345,6 @@ def adalah_rasio(satuan: str | None) -> bool:
 
 def teks_rasio(p: Periode, rasio_persen: float | None) -> str:
     """The rasio in the unit of the desa-mandiri IKU: `0,64` (satuan Rasio) or `77,78 %`."""
-    from dashboard import format as fmt
-
     if rasio_persen is None:
         return fmt.KOSONG
     ind = indikator_hitung(p, "rasio_desa_mandiri")
@@ -303,8 +385,10 @@ def ringkasan(p: Periode, triwulan: int, *, dengan_peringatan: bool = True) -> d
                 "indikator": [_iku_json(b) for b in iku["baris"]]},
         "anggaran": {k: anggaran[k] for k in ("pagu", "realisasi", "serapan", "kategori", "rencana", "deviasi",
                                               "program")},
-        "skm": {k: skm[k] for k in ("ikm", "mutu", "kinerja", "responden", "ikm_triwulan", "nrr")},
-        "desa": {k: desa[k] for k in ("jumlah", "mandiri", "rasio", "skema", "status")},
+        "skm": {k: skm[k] for k in ("ikm", "mutu", "kinerja", "responden", "ikm_triwulan", "nrr", "periode",
+                                    "triwulan_survei")},
+        "desa": {k: desa[k] for k in ("jumlah", "mandiri", "rasio", "skema", "status", "ambang", "dari_skor",
+                                      "sumber")},
         "efisiensi": {"metode": metode, "nilai": semua[metode], "kategori": kat[0] if kat else None,
                       "semua": semua},
         "peringatan": [],

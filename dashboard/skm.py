@@ -87,6 +87,24 @@ def rata_rata_triwulan(nilai_tw: dict[int, float | None], triwulan: int) -> floa
     return fmean(ada) if ada else None
 
 
+def gabung_layanan(per_layanan: dict[str, dict[str, float]],
+                   responden: dict[str, int]) -> tuple[dict[str, float], int | None, bool]:
+    """The kecamatan's figures from a rekap per layanan: each unsur's NRR (and the printed IKM) as the mean over
+    the layanan weighted by their respondents, which is what pooling their answers gives; a plain mean when a
+    layanan's respondent count is missing. Returns (values, respondents or None, weighted)."""
+    ditimbang = bool(per_layanan) and all(responden.get(l, 0) > 0 for l in per_layanan)
+    out: dict[str, float] = {}
+    for kunci in sorted({k for v in per_layanan.values() for k in v}):
+        ada = [(v[kunci], responden.get(l, 0)) for l, v in per_layanan.items() if kunci in v and _ada(v[kunci])]
+        if not ada:
+            continue
+        if ditimbang:
+            out[kunci] = sum(x * n for x, n in ada) / sum(n for _, n in ada)
+        else:
+            out[kunci] = fmean(x for x, _ in ada)
+    return out, (sum(responden[l] for l in per_layanan) if ditimbang else None), ditimbang
+
+
 def terendah_tertinggi(nrr_unsur: dict[str, float | None]) -> tuple[str | None, str | None]:
     ada = {u: v for u, v in nrr_unsur.items() if _ada(v)}
     if not ada:

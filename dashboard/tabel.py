@@ -46,11 +46,16 @@ def publik(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def format_kolom(df: pd.DataFrame, satuan_kolom: str | None = "Satuan") -> dict:
-    """Indonesian formatters per column, guessed from the column names."""
+    """Indonesian formatters per column, guessed from the column names; `df.attrs["desimal"]` (column ->
+    decimals) sets a column's decimals (IDM scores are printed to 4)."""
     out = {}
+    desimal = df.attrs.get("desimal", {})
     for c in df.columns:
         nama = str(c).lower()
         if nama.startswith("_"):
+            continue
+        if c in desimal:
+            out[c] = lambda v, d=desimal[c]: fmt.angka(v, d) if isinstance(v, (int, float)) else ("—" if v is None else v)
             continue
         if "(rp)" in nama or nama in {"pagu", "realisasi (rp)", "sisa", "rencana", "deviasi"}:
             out[c] = lambda v: fmt.rupiah(v)

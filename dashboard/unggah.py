@@ -68,6 +68,8 @@ MODE_SKM = {"ganti": "ganti: berkas menggantikan jawaban triwulan itu",
 STATUS = {"berhasil": ("berhasil", "#1b7f3b"), "ditolak": ("ditolak", "#a61e1e"),
           "dibatalkan": ("dibatalkan", "#e9ecef"), "uji": ("uji", "#e9ecef")}
 _DIABAIKAN = "diabaikan"
+PERIODE_SKM = {None: "Dari berkas (bawaan: per triwulan)", "semester": "per semester (Semester I = TW II, II = TW IV)",
+               "tahunan": "tahunan (disimpan pada TW IV)"}
 
 
 # ---------------------------------------------------------------- options and the check
@@ -87,6 +89,7 @@ class Opsi:
     per_triwulan: bool = False
     mode: str = "ganti"
     gaya_angka: str = "id"
+    periode: str | None = None  # SKM: semester | tahunan when the file does not say (None: from the file)
 
     def argumen(self) -> dict:
         """The keyword arguments of `impor` (tahun and triwulan are resolved by `periksa`)."""
@@ -96,6 +99,8 @@ class Opsi:
             kw["per_triwulan"] = self.per_triwulan
         if self.dataset == "skm":
             kw["mode"] = self.mode
+        if self.dataset in ("skm", "skm-rekap") and self.periode:
+            kw["periode"] = self.periode
         return kw
 
     def kunci(self) -> str:
@@ -258,6 +263,10 @@ def uraian_periode(pem: Pemeriksaan) -> list[str]:
                 else "dari berkas")
         if teks:
             out.append(f"triwulan **{teks}** ({asal})")
+        jenis = sorted(set(p.data["periode"].dropna())) if "periode" in p.data.columns else []
+        if jenis and jenis != ["triwulan"]:
+            out.append("survei **" + ", ".join({"semester": "per semester", "tahunan": "tahunan"}.get(j, f"per {j}")
+                                               for j in jenis) + "**, ditampilkan pada triwulan itu")
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import BigInteger, Column, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, LargeBinary, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -41,7 +41,7 @@ class DesaStatus(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     desa_id: int = Field(foreign_key="desa.id", index=True)
     tahun: int = Field(index=True)
-    skema: str = "indeks_desa_2024"
+    skema: str | None = None  # indeks_desa_2024 | idm_2016 as the file names it; None: the kecamatan's setting
     skor: float | None = None
     status: str | None = None
     layanan_dasar: float | None = None
@@ -53,6 +53,19 @@ class DesaStatus(SQLModel, table=True):
     iks: float | None = None
     ike: float | None = None
     ikl: float | None = None
+    import_id: int | None = None
+
+
+class DesaRekap(SQLModel, table=True):
+    """How many desa of a kecamatan had each status in a year, from a table of counts (no desa names)."""
+
+    __tablename__ = "desa_rekap"
+    __table_args__ = (UniqueConstraint("kecamatan_id", "tahun", "status", name="uq_desa_rekap_kunci"),)
+    id: int | None = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    tahun: int = Field(index=True)
+    status: str  # Mandiri | Maju | Berkembang | Tertinggal | Sangat Tertinggal
+    jumlah: int = 0
     import_id: int | None = None
 
 
@@ -151,6 +164,7 @@ class SkmResponden(SQLModel, table=True):
     umur: int | None = None
     pendidikan: str | None = None
     pekerjaan: str | None = None
+    periode: str = Field(default="triwulan", sa_column=Column(String, nullable=False, server_default="triwulan"))
     saran: str | None = Field(default=None, sa_column=Column(Text))
     u1: int | None = None
     u2: int | None = None
@@ -165,14 +179,18 @@ class SkmResponden(SQLModel, table=True):
 
 
 class SkmRekap(SQLModel, table=True):
-    """Per-unsur NRR of a quarter, or (unsur = 'IKM') the quarter's printed index."""
+    """Per-unsur NRR of a quarter, or (unsur = 'IKM') the quarter's printed index; of the whole kecamatan
+    (layanan '') or of one layanan. A semester or annual survey is stored in the TW it is shown in."""
 
     __tablename__ = "skm_rekap"
-    __table_args__ = (UniqueConstraint("kecamatan_id", "tahun", "triwulan", "unsur"),)
+    __table_args__ = (UniqueConstraint("kecamatan_id", "tahun", "triwulan", "layanan", "unsur",
+                                       name="uq_skm_rekap_kunci"),)
     id: int | None = Field(default=None, primary_key=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
     tahun: int = Field(index=True)
     triwulan: int
+    layanan: str = Field(default="", sa_column=Column(String, nullable=False, server_default=""))
+    periode: str = Field(default="triwulan", sa_column=Column(String, nullable=False, server_default="triwulan"))
     unsur: str  # U1..U9 or IKM
     nilai: float
     responden: int | None = None

@@ -112,8 +112,7 @@ ui.unduh_csv(df_pohon, f"anggaran_rincian_{nama}_{tahun}_tw{tw}.csv", key="angga
 st.subheader("Menurut jenis belanja")
 df_jenis = aa.tabel_jenis_belanja(jenis_belanja(p, tw), bands)
 if df_jenis.empty or set(df_jenis["Jenis Belanja"]) == {"Lainnya"}:
-    ui.kosong("Jenis belanja belum dapat dirinci: baris anggaran tidak berkode rekening (5…) dan tidak punya "
-              "kolom jenis belanja.",
+    ui.kosong(aa.SEBAB_TANPA_JENIS[jenis],
               "Unggah ulang anggaran dengan kolom **jenis_belanja** di halaman **Unggah Data**.")
 else:
     ui.tabel(df_jenis)

@@ -18,8 +18,12 @@ def _mandiri_kabupaten(kabupaten: str, tahun: int, dimensi: tuple, kecuali: int,
 nama, tahun, tw, data, p = ui.buka_halaman("Desa")
 st.caption(f"Skema status: **{ad.skema_label(p)}** · {ad.teks_ambang(p)}. "
            "Status desa diperbarui setahun sekali; kelurahan dan desa persiapan tidak dihitung dalam rasio.")
+if ad.skema_berbeda(p):
+    st.warning(f"Status desa {tahun} memakai skema **{ad.skema_label(p)}**, seperti disebut berkasnya, sedangkan "
+               f"pengaturan kecamatan memakai {ad.skema_label_setelan(p)}. Status, skor dan ambang di halaman ini "
+               "mengikuti skema data.", icon=":material/rule:")
 
-if not p.desa:
+if not p.desa and not p.desa_rekap:
     ui.kosong("Belum ada daftar desa untuk kecamatan ini.",
               "Unggah dataset **desa** (nama desa, jenis, status dan skor Indeks Desa per tahun) di halaman "
               "**Unggah Data**.")
@@ -27,6 +31,7 @@ if not p.desa:
 
 desa = data["_desa"]
 rasio = desa["rasio"]
+rekap = desa["sumber"] == "rekap"
 lalu = ad.hitung_desa(p, tahun - 1)["rasio"]
 perubahan = ad.tabel_perubahan_status(p, tahun)
 ind = ad.indikator_rasio(p)
@@ -55,8 +60,13 @@ with st.container(horizontal=True):
               help=(f"{ind.kode} {ind.nama}; capaian dari realisasi resmi IKU "
                     f"{fmt.nilai(b_iku.realisasi, ind.satuan)} s.d. {fmt.triwulan(tw)}.") if ind is not None
               else "Kecamatan ini tidak punya IKU rasio desa mandiri.")
-    st.metric(f"Berubah status sejak {tahun - 1}", f"{len(perubahan)} desa" if lalu is not None else "—",
-              border=True, help=None if lalu is not None else f"Status desa {tahun - 1} belum ada.")
+    st.metric(f"Berubah status sejak {tahun - 1}", f"{len(perubahan)} desa" if lalu is not None and not rekap else "—",
+              border=True, help=None if lalu is not None and not rekap else
+              "Rekap jumlah desa per status tidak menyebut desanya." if rekap else f"Status desa {tahun - 1} belum ada.")
+if desa["dari_skor"]:
+    st.info(f"{desa['dari_skor']} desa punya skor tetapi tanpa status di berkasnya: statusnya ditentukan dari skor "
+            f"menurut {ad.skema_label(p)} ({ad.teks_ambang(p)}) dan ditandai *dari skor* di daftar desa.",
+            icon=":material/calculate:")
 
 if rasio is None:
     ui.kosong(f"Belum ada status desa untuk tahun {tahun}, jadi rasio desa mandiri belum bisa dihitung.",
@@ -67,7 +77,12 @@ else:
         ui.grafik_dari(ad.grafik_distribusi, ad.tabel_distribusi(p, tahun), tahun)
     with kanan:
         ui.grafik(ad.grafik_rasio_tahunan(ad.tabel_rasio_tahunan(p), p))
+    if rekap:
+        ui.kosong(f"Data desa {tahun} berupa **rekap jumlah desa per status** (tanpa nama desa), jadi rincian per "
+                  "desa (desa yang belum Mandiri, perubahan status, skor) belum ada untuk tahun ini.",
+                  "Unggah dataset **desa** berisi nama desa, skor dan status tahun ini di halaman **Unggah Data**.")
 
+if rasio is not None and not rekap:
     # ------------------------------------------------------------ desa not yet Mandiri
     st.subheader("Desa yang belum Mandiri")
     kab = None
@@ -116,12 +131,14 @@ else:
         ui.grafik(skor)
 
 # ---------------------------------------------------------------- every desa
-st.subheader("Daftar desa dan kelurahan")
-semua = ad.tabel_desa(p, tahun)
-ui.tabel(semua)
-st.caption("Kolom *Dihitung* = tidak untuk kelurahan dan desa persiapan: mereka ditampilkan, tetapi tidak masuk "
-           "rasio desa mandiri.")
-ui.unduh_csv(publik(semua), f"desa_{nama}_{tahun}.csv", key="desa_unduh")
+if p.desa and not rekap:
+    st.subheader("Daftar desa dan kelurahan")
+    semua = ad.tabel_desa(p, tahun)
+    ui.tabel(semua)
+    st.caption("Kolom *Dihitung* = tidak untuk kelurahan dan desa persiapan: mereka ditampilkan, tetapi tidak masuk "
+               "rasio desa mandiri." + (" *Asal status* dari skor: berkas hanya memberi skornya." if
+                                         "Asal status" in semua.columns else ""))
+    ui.unduh_csv(publik(semua), f"desa_{nama}_{tahun}.csv", key="desa_unduh")
 
 peringatan = [w for w in data["peringatan"] if HALAMAN.get(w["jenis"]) == "Desa"]
 if peringatan:

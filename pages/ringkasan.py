@@ -52,7 +52,8 @@ metrik = [
      f"Metode {efi['metode']}: " + {"tanah_laut": "(1 − serapan / capaian) × 100", "selisih": "capaian − serapan",
                                       "rasio": "capaian / serapan × 100"}[efi["metode"]]),
     ("IKM", fmt.angka(skm["ikm"]) + (f" ({skm['mutu']})" if skm["mutu"] else ""), selisih(skm["ikm"], s_ikm),
-     f"{fmt.angka(skm['responden'], 0)} responden · bobot {data['_skm']['bobot']}" if skm["responden"] else None),
+     f"{fmt.angka(skm['responden'], 0)} responden · bobot {data['_skm']['bobot']}" if skm["responden"]
+     else data["_skm"]["_jadwal"].capitalize() if data["_skm"]["_menunggu"] else None),
 ]
 for k, (label, nilai, delta, ket) in zip(kartu, metrik):
     with k:
@@ -69,8 +70,10 @@ if ang["pagu"] is None:
 elif ang["serapan"] is None:
     ada = ", ".join(fmt.triwulan(t) for t in data["_anggaran"]["triwulan_data"]) or "tidak ada"
     kosong.append(f"**Anggaran**: belum ada data realisasi {fmt.triwulan(tw)} (triwulan yang sudah ada: {ada}).")
-if skm["ikm"] is None:
+if skm["ikm"] is None and not data["_skm"]["_menunggu"]:
     kosong.append(f"**SKM**: belum ada data survei s.d. {fmt.triwulan(tw)}.")
+elif skm["ikm"] is None:
+    st.caption(f"SKM: {data['_skm']['_jadwal']}; belum ada hasil yang jatuh s.d. {fmt.triwulan(tw)}.")
 if desa["rasio"] is None:
     kosong.append(f"**Desa**: belum ada status desa untuk tahun {tahun}.")
 if kosong:

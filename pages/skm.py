@@ -32,6 +32,10 @@ nama, tahun, tw, data, p = ui.buka_halaman("Survei Kepuasan Masyarakat")
 
 skm = data["_skm"]
 label_tw = fmt.triwulan(tw)
+if not skm["_tw"] and skm["_menunggu"]:
+    st.info(f"SKM Kecamatan {nama} {tahun}: {skm['_jadwal']}. Belum ada hasil yang jatuh s.d. {label_tw}, "
+            "jadi triwulan sebelumnya bukan data yang hilang.", icon=":material/event_available:")
+    st.stop()
 if not skm["_tw"]:
     ada_lain = sorted(t for t in p.skm if t > tw)
     ui.kosong(f"Belum ada data SKM Kecamatan {nama} s.d. {label_tw} {tahun}."
@@ -51,7 +55,8 @@ kartu[0].metric(f"IKM s.d. {label_tw}", fmt.angka(skm["ikm"]),
                 delta_color="off", delta_arrow="off", border=True,
                 help="Rata-rata IKM triwulan yang ada s.d. triwulan terpilih, seperti laporan.")
 kartu[1].metric(f"IKM {label_tw}", fmt.angka(kini.ikm) if kini else fmt.KOSONG,
-                delta=f"Mutu {mutu_kini.kode} ({mutu_kini.kinerja})" if mutu_kini else asm.BELUM_ADA,
+                delta=f"Mutu {mutu_kini.kode} ({mutu_kini.kinerja})" if mutu_kini else
+                asm.BELUM_ADA if tw in skm["triwulan_survei"] else asm.TANPA_SURVEI,
                 delta_color="off", delta_arrow="off", border=True, help="Nilai triwulan itu saja.")
 mutu_gabungan = mutu(skm["ikm_gabungan"])
 kartu[2].metric("IKM gabungan", fmt.angka(skm["ikm_gabungan"]),
@@ -61,10 +66,14 @@ kartu[2].metric("IKM gabungan", fmt.angka(skm["ikm_gabungan"]),
                 help="Dari semua jawaban periode sekaligus (atau NRR per unsur ditimbang jumlah responden). "
                      "Tidak dapat dihitung bila ada triwulan yang hanya berisi IKM tercetak, tanpa NRR per unsur "
                      "dan jumlah respondennya.")
-minimum = asm.sampel_triwulan(p.setelan.skm_populasi)
+minimum = asm.sampel_triwulan(p.setelan.skm_populasi, skm["periode"])
+per = {"tahunan": "per survei tahunan", "semester": "per semester"}.get(skm["periode"], "per triwulan")
 kartu[3].metric(f"Responden s.d. {label_tw}", fmt.angka(skm["responden"], 0),
-                delta=f"minimum {fmt.angka(minimum, 0)} per triwulan" if minimum else "sampel minimum tidak diketahui",
+                delta=f"minimum {fmt.angka(minimum, 0)} {per}" if minimum else "sampel minimum tidak diketahui",
                 delta_color="off", delta_arrow="off", border=True)
+if skm["periode"] in asm.NAMA_PERIODE:
+    st.info(f"Kecamatan ini melakukan {skm['_jadwal']}. Hasilnya ditampilkan pada triwulan itu; triwulan lain "
+            f"bertanda *{asm.TANPA_SURVEI}*, bukan data yang hilang.", icon=":material/event_available:")
 
 st.caption(
     f"IKM = (Σ NRR unsur × bobot) × 25, dengan bobot **{asm.nama_bobot(skm['bobot'])}** (Pengaturan `bobot_ikm`). "
@@ -125,11 +134,20 @@ with kanan:
         st.caption("Sampel minimum **tidak diketahui**: jumlah pengguna layanan per tahun belum diisi "
                    "(Pengaturan `skm_populasi`).")
     else:
-        st.caption(f"Sampel minimum per triwulan: tabel Krejcie-Morgan (PermenPANRB 14/2017) untuk populasi "
-                   f"{fmt.angka(p.setelan.skm_populasi, 0)} pengguna layanan per tahun dibagi 4.")
+        bagi = {"tahunan": "", "semester": " dibagi 2"}.get(skm["periode"], " dibagi 4")
+        st.caption(f"Sampel minimum {per}: tabel Krejcie-Morgan (PermenPANRB 14/2017) untuk populasi "
+                   f"{fmt.angka(p.setelan.skm_populasi, 0)} pengguna layanan per tahun{bagi}.")
 
 # ---------------------------------------------------------------- raw responses only
 st.subheader(f"IKM per layanan s.d. {label_tw}")
+if not mentah and asm.ada_rekap_layanan(p, tw):
+    df_lay = asm.tabel_layanan_rekap(p, tw)
+    ui.tabel(df_lay, tinggi=min(35 * (len(df_lay) + 1) + 3, 460))
+    st.caption("Dari rekap per layanan (seperti portal SKM): IKM tiap layanan adalah rata-rata IKM triwulannya, "
+               "seperti IKM kecamatan; IKM kecamatan = IKM layanan ditimbang jumlah respondennya. Profil responden "
+               "dan saran hanya ada bila jawaban responden diunggah.")
+    ui.unduh_csv(df_lay, f"ikm_layanan_{nama}_{tahun}_tw{tw}.csv", key="skm_unduh_layanan")
+    st.stop()
 if not mentah:
     ui.kosong("Rincian per layanan, profil responden dan saran hanya ada bila jawaban responden diunggah; "
               "data SKM kecamatan ini berupa rekap (NRR per unsur atau IKM tercetak).",

@@ -238,6 +238,12 @@ with tab_berkas:
             if ds == "skm":
                 mode = st.radio("Jawaban triwulan yang sudah ada", list(u.MODE_SKM), format_func=u.MODE_SKM.get,
                                 key="unggah_mode")
+            periode_skm = None
+            if ds in ("skm", "skm-rekap"):
+                periode_skm = st.selectbox("Periode survei", list(u.PERIODE_SKM), format_func=u.PERIODE_SKM.get,
+                                       key="unggah_periode",
+                                       help="Untuk survei tahunan atau per semester yang berkasnya tidak menyebut "
+                                            "periodenya (kolom periode, 'Semester I' di kolom triwulan, atau judul).")
         with kanan:
             peta_list = baca_pemetaan(ds, kunci)
             peta_nama = st.selectbox("Pemetaan kolom tersimpan", ["", *peta_list], key=f"unggah_peta_nama_{ds}",
@@ -270,7 +276,7 @@ with tab_berkas:
         if manual_isi:
             pemetaan = {**(baca_isi_pemetaan(ds, peta_nama, kunci) if peta_nama else {}), **manual}
         opsi = u.Opsi(ds, kecamatan_pilih or None, tahun_pilih or None, tw_pilih or None, lembar, pemetaan, per_tw,
-                      mode, gaya)
+                      mode, gaya, periode_skm)
 
         kunci_cek = (berkas.file_id, berkas.name, opsi.kunci(), tahun, tw, kunci)
         tersimpan = ss.get("unggah_cek")

@@ -32,11 +32,12 @@ def indikator(kode: str, nama: str, *, satuan: str = "%", jenis: str = "iku", po
 
 
 def desa(nama: str, status: dict[int, tuple], *, jenis: str = "desa", definitif: bool = True,
-         nomor: int = 0) -> DesaBaris:
-    """`status`: {tahun: (status, skor, (six dimension scores) or None)}."""
+         nomor: int = 0, skema: str | None = None) -> DesaBaris:
+    """`status`: {tahun: (status, skor, (six dimension scores) or None)}; `skema` as a file names it (None: the
+    kecamatan's setting)."""
     d = DesaBaris(id=nomor, nama=nama, kode=None, jenis=jenis, definitif=definitif)
     for tahun, (st, skor, dims) in status.items():
-        d.status[tahun] = {"skema": "indeks_desa_2024", "skor": skor, "status": st,
+        d.status[tahun] = {"skema": skema, "skor": skor, "status": st,
                            **dict(zip(DIMENSI_2024, dims or (None,) * 6))}
     return d
 

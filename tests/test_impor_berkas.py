@@ -51,6 +51,15 @@ BAIK = {
     "indikator_ekinerja_pengukuran.xlsx": ("indikator", BAJUIN, []),
     "indikator_satudata.csv": ("indikator", {}, []),
     "skm_portal.xlsx": ("skm", {**BAJUIN, "tahun": 2025, "triwulan": 2}, []),
+    # other offices' shapes (issue 8; tests/test_bentuk_kantor.py checks their figures)
+    "desa_satudata_status_tahun.csv": ("desa", BAJUIN, []),
+    "desa_satudata_kecamatan.xlsx": ("desa", {}, []),
+    "desa_idm_skor.csv": ("desa", BAJUIN, []),
+    "skm_rekap_portal_layanan.csv": ("skm-rekap", BAJUIN, []),
+    "skm_rekap_semester.csv": ("skm-rekap", PELAIHARI, []),
+    "skm_tahunan_judul.xlsx": ("skm", BATI, []),
+    "realisasi_capaian.csv": ("realisasi", BAJUIN, ["indikator_koma.csv"]),
+    "anggaran_program_kode5.csv": ("anggaran", {**BAJUIN, "tahun": 2025, "triwulan": 2}, []),
 }
 
 

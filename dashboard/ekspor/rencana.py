@@ -297,6 +297,9 @@ def _skm(b: Bahan) -> Salindia:
     p, tw = b.periode, b.triwulan
     skm = b.data["_skm"]
     judul = f"Survei Kepuasan Masyarakat s.d. {_periode(b)}"
+    if skm["ikm"] is None and skm["_menunggu"]:
+        return Salindia("skm", judul, kosong=[f"Kecamatan ini melakukan {skm['_jadwal']}; belum ada hasil yang "
+                                              f"jatuh s.d. {fmt.triwulan(tw)}."])
     if skm["ikm"] is None:
         return Salindia("skm", judul, kosong=[f"Belum ada data survei kepuasan masyarakat s.d. {fmt.triwulan(tw)}: "
                                               "unggah jawaban responden atau rekap NRR di halaman Unggah Data."])

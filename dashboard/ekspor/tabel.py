@@ -157,7 +157,8 @@ def _anggaran(b: Bahan) -> list[TabelEkspor]:
 def _skm(b: Bahan) -> list[TabelEkspor]:
     p, tw = b.periode, b.triwulan
     skm = b.data["_skm"]
-    kosong = f"Belum ada data survei s.d. {fmt.triwulan(tw)}."
+    kosong = (f"{skm['_jadwal'].capitalize()}; belum ada hasil yang jatuh s.d. {fmt.triwulan(tw)}."
+              if skm["_menunggu"] else f"Belum ada data survei s.d. {fmt.triwulan(tw)}.")
     nrr = askm.tabel_nrr(skm, p.setelan, tw) if skm["nrr"] else pd.DataFrame()
     out = [
         TabelEkspor("skm_unsur", "SKM", f"NRR per unsur s.d. {fmt.triwulan(tw)}", nrr,
@@ -165,7 +166,10 @@ def _skm(b: Bahan) -> list[TabelEkspor]:
         TabelEkspor("skm_triwulan", "SKM", "IKM per triwulan",
                     askm.tabel_ikm_triwulan(skm, tw) if skm["_tw"] else pd.DataFrame(), kosong),
         TabelEkspor("skm_layanan", "SKM", "IKM per layanan (semua jawaban responden)",
-                    askm.tabel_layanan(b.layanan, p.setelan), "Belum ada data jawaban responden per layanan."),
+                    askm.tabel_layanan(b.layanan, p.setelan), "Belum ada data jawaban responden per layanan.")
+        if b.layanan or not askm.ada_rekap_layanan(p, tw) else
+        TabelEkspor("skm_layanan", "SKM", "IKM per layanan (rekap per layanan)",
+                    askm.tabel_layanan_rekap(p, tw), "Belum ada data per layanan."),
         TabelEkspor("skm_responden", "SKM", "Responden dan sampel minimum",
                     askm.tabel_responden(skm, tw, p.setelan.skm_populasi) if skm["_tw"] else pd.DataFrame(), kosong),
     ]

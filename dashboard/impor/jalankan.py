@@ -87,7 +87,8 @@ def galat_basis_data(fungsi):
 def impor(dataset: str, isi: bytes, nama_file: str, *, engine: Engine | None = None, kecamatan: str | None = None,
           tahun: int | None = None, triwulan: int | None = None, lembar: str | None = None,
           pemetaan: dict | str | None = None, per_triwulan: bool = False, mode: str = "ganti",
-          gaya_angka: str = "id", dry_run: bool = False, pengguna: str = "operator") -> HasilImpor:
+          gaya_angka: str = "id", dry_run: bool = False, pengguna: str = "operator",
+          periode: str | None = None) -> HasilImpor:
     """Import one file, all or nothing (see formats.md §1). Bad input never raises except `ImporError`."""
     from dashboard.impor.dataset import MODUL
 
@@ -102,7 +103,7 @@ def impor(dataset: str, isi: bytes, nama_file: str, *, engine: Engine | None = N
             kunci_tulis(session, kunci)
             p = siapkan(dataset, bytes(isi), nama_file, session=session, kecamatan=kecamatan, tahun=tahun,
                         triwulan=triwulan, lembar=lembar, pemetaan=pemetaan, per_triwulan=per_triwulan, mode=mode,
-                        gaya_angka=gaya_angka)
+                        gaya_angka=gaya_angka, periode=periode)
             if p.galat:
                 import_id = None
                 if not dry_run:

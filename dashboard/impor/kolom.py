@@ -50,6 +50,9 @@ _TAHUN = Kolom("tahun", True, "Tahun data (boleh diganti pilihan tahun saat impo
                ("Tahun Anggaran", "TA", "Tahun Data"), "tahun")
 _TRIWULAN = Kolom("triwulan", True, "Triwulan: 1–4, I–IV, TW II, Triwulan 2 (boleh diganti pilihan triwulan saat impor).",
                   "II", ("TW", "Periode Triwulan", "Tri Wulan"), "triwulan")
+_PERIODE_SKM = Kolom("periode", False, "Periode survei bila bukan per triwulan: 'Semester I', 'Semester II' atau "
+                     "'Tahunan' (disimpan pada TW II, TW IV, TW IV — atau triwulan yang disebut berkas).", "",
+                     ("Periode Survei", "Periode", "Jenis Periode", "Semester"), templat=False)
 
 _INDIKATOR = [
     Kolom("kode", True, "Kode indikator, unik per kecamatan.", "IKU-1", ("Kode Indikator", "Kode IKU")),
@@ -95,6 +98,10 @@ _REALISASI = [
           ("Capaian Realisasi", "Nilai", "Nilai Realisasi", "Realisasi Kinerja"), "angka"),
     *[Kolom(f"tw{n}", False, f"Bentuk lebar: realisasi triwulan {ROMAWI_TEKS[n]}.", "",
             _tw(["", "Realisasi"], n), "angka", templat=False) for n in range(1, 5)],
+    Kolom("capaian", False, "Capaian yang tercetak (%): tidak diimpor, hanya diperiksa terhadap realisasi / target "
+          "× 100 (bentuk panjang).", "", ("Capaian (%)", "Capaian %", "Persentase Capaian", "% Capaian",
+                                          "Capaian Kinerja", "Capaian Kinerja (%)", "Capaian", "Persen Capaian"),
+          "angka", templat=False),
     Kolom("keterangan", False, "Keterangan.", "", ("Catatan",)),
     Kolom("faktor_pendorong", False, "Faktor pendorong keberhasilan.", "", ("Pendorong", "Faktor Pendukung")),
     Kolom("faktor_penghambat", False, "Faktor penghambat.", "", ("Penghambat", "Kendala", "Hambatan")),
@@ -159,6 +166,7 @@ _SKM = [
     Kolom("pekerjaan", False, "Pekerjaan.", "Wiraswasta", ("Pekerjaan Utama",)),
     Kolom("saran", False, "Saran dan masukan.", "", ("Saran dan Masukan", "Kritik dan Saran", "Masukan",
                                                    "Saran Masukan", "Kritik/Saran", "Kritik Saran")),
+    _PERIODE_SKM,
     _KECAMATAN,
 ]
 
@@ -178,6 +186,10 @@ _SKM_REKAP = [
     Kolom("ikm", False, "Bentuk lebar: IKM tercetak (25–100).", "", ("Nilai IKM", "Nilai Hasil IKM",
                                                                      "Indeks Kepuasan Masyarakat"), "angka",
           templat=False),
+    Kolom("layanan", False, "Jenis layanan, bila rekap per layanan (seperti portal SKM); kosong = seluruh "
+          "kecamatan.", "", ("Jenis Layanan", "Jenis Pelayanan", "Pelayanan", "Nama Layanan", "Unit Layanan",
+                             "Layanan"), templat=False),
+    _PERIODE_SKM,
     _KECAMATAN,
 ]
 
@@ -209,6 +221,13 @@ _DESA = [
           templat=False),
     Kolom("ikl", False, "Indeks Ketahanan Lingkungan (IDM 2016).", "", ("Indeks Ketahanan Lingkungan",), "angka",
           templat=False),
+    # A table of counts (satu-data): status rows × year columns, year rows × status columns, or status + jumlah.
+    Kolom("jumlah", False, "Rekap tanpa nama desa: jumlah desa berstatus itu (kolom tahun seperti '2024' dibaca "
+          "sebagai jumlah tahun itu).", "", ("Jumlah Desa", "Banyaknya Desa", "Banyak Desa", "Jumlah"), "bulat",
+          templat=False),
+    *[Kolom(k, False, f"Rekap tanpa nama desa: jumlah desa {s}.", "", (s, f"Desa {s}", f"Jumlah Desa {s}"), "bulat",
+            templat=False) for k, s in (("mandiri", "Mandiri"), ("maju", "Maju"), ("berkembang", "Berkembang"),
+                                        ("tertinggal", "Tertinggal"), ("sangat_tertinggal", "Sangat Tertinggal"))],
     _KECAMATAN,
 ]
 
@@ -272,27 +291,37 @@ def sisa_setelah(teks: str, panjang_kunci: int) -> str:
 _BULAN = {"januari": 1, "februari": 1, "pebruari": 1, "maret": 1, "april": 2, "mei": 2, "juni": 2, "juli": 3,
           "agustus": 3, "september": 3, "oktober": 4, "november": 4, "nopember": 4, "desember": 4}
 _PENANDA_TW = {"tw", "tr", "triwulan", "kuartal", "q", "trw", "twl"}
+_PENANDA_SEMESTER = {"semester", "smt", "sem"}
 _BOLEH = {"sd", "s", "d", "sampai", "dengan", "tahun", "ta", "rp", "per", "akhir", "bulan", "tri", "wulan",
-          "thn", "th"} | _PENANDA_TW | set(ROMAWI) | set(_BULAN)
+          "thn", "th"} | _PENANDA_TW | _PENANDA_SEMESTER | set(ROMAWI) | set(_BULAN)
 
 
 @dataclass(frozen=True)
 class Label:
     tahun: int | None = None
     triwulan: int | None = None
+    periode: str | None = None  # semester | tahunan: a survey of that kind, shown in `triwulan`
 
 
 def label_periode(teks: str) -> Label | None:
-    """The period a header remainder names (`s.d. Triwulan IV`, `2025`, `TW I`, `(Rp)`), or None if it is not one."""
+    """The period a header remainder names (`s.d. Triwulan IV`, `2025`, `TW I`, `(Rp)`), or None if it is not one.
+
+    `Semester I` / `Semester II` name the TW a half year ends in (II, IV), `Tahunan` TW IV, with their kind."""
     if "%" in str(teks):
         return None
     t = str(teks).lower().replace("s.d.", " sd ").replace("s/d", " sd ").replace("s.d", " sd ")
     token = re.findall(r"[a-z]+|\d+", t)
-    tahun = tw = None
+    tahun = tw = jenis = None
     for i, tok in enumerate(token):
-        if tok.isdigit():
+        sebelumnya = token[i - 1] if i else ""
+        if sebelumnya in _PENANDA_SEMESTER:
+            if tok not in ("i", "ii", "1", "2"):
+                return None
+            tw, jenis = 2 * (ROMAWI.get(tok) or int(tok)), "semester"
+        elif tok == "tahunan":
+            tw, jenis = 4, "tahunan"
+        elif tok.isdigit():
             n = int(tok)
-            sebelumnya = token[i - 1] if i else ""
             if len(tok) == 4 and 1900 <= n <= 2100:
                 tahun = n
             elif sebelumnya in _PENANDA_TW or (sebelumnya == "wulan" and i > 1 and token[i - 2] == "tri"):
@@ -309,7 +338,7 @@ def label_periode(teks: str) -> Label | None:
             tw = _BULAN[tok]
         elif tok not in _BOLEH:
             return None
-    return Label(tahun, tw)
+    return Label(tahun, tw, jenis)
 
 
 @dataclass
@@ -320,6 +349,7 @@ class Cocok:
     tahun: int | None = None
     triwulan: int | None = None
     cara: str = "tepat"  # tepat | awalan | unsur | manual
+    periode: str | None = None  # semester | tahunan (a header such as `NRR Semester I`)
 
 
 @dataclass
@@ -348,11 +378,16 @@ class Pencocok:
             return None
         if k in self.tepat:
             return Cocok(self.tepat[k])
+        if self.dataset == "desa":
+            # A count table's year columns (`2024`, `Tahun 2024`): the number of desa of that year.
+            tahun = re.fullmatch(r"(?:tahun|th|ta)?((?:19|20)\d\d)", k)
+            if tahun:
+                return Cocok("jumlah", int(tahun.group(1)), cara="awalan")
         for alias, nama in self.awalan:
             if k.startswith(alias) and len(k) > len(alias):
                 label = label_periode(sisa_setelah(teks, len(alias)))
                 if label is not None:
-                    return Cocok(nama, label.tahun, label.triwulan, "awalan")
+                    return Cocok(nama, label.tahun, label.triwulan, "awalan", label.periode)
         if self.dataset in ("skm", "skm-rekap"):
             u = self.cari_unsur(teks)
             if u and f"u{u[1:]}" in KOLOM[self.dataset]:

@@ -31,6 +31,7 @@ from models.tables import Kecamatan, Pemetaan
 
 GAYA = ("id", "en")
 MODE = ("ganti", "tambah")
+PERIODE = ("triwulan", "semester", "tahunan")
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Konteks:
     setelan: pengaturan.Setelan
     kecamatan_semua: dict[str, tuple[int, str]]
     sha256: str = ""
+    periode: str | None = None  # SKM: triwulan | semester | tahunan, when the file does not say
     galat: Kumpulan = field(default_factory=Kumpulan)
     peringatan: list[dict] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
@@ -106,6 +108,7 @@ class Bingkai:
     kolom: set[str]
     label_tw: set[int] = field(default_factory=set)  # TW named by headers mapped to per-TW columns
     tahun_judul: tuple[int, str] | None = None  # the year a title row above the header names
+    judul_atas: list[str] = field(default_factory=list)  # the title rows above the header, as text
 
     def hdr(self, kanonik: str, pos: int | None = None) -> str:
         g = int(self.df["_grup"].iat[pos]) if pos is not None and len(self.df) else 0
@@ -223,11 +226,14 @@ def periksa_opsi(dataset: str, mode: str, gaya_angka: str, tahun, triwulan) -> N
 def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecamatan: str | None = None,
             tahun: int | None = None, triwulan: int | None = None, lembar: str | None = None,
             pemetaan: dict | str | None = None, per_triwulan: bool = False, mode: str = "ganti",
-            gaya_angka: str = "id") -> Persiapan:
+            gaya_angka: str = "id", periode: str | None = None) -> Persiapan:
     """Read, map and validate a file without writing anything (see the module docstring)."""
     from dashboard.impor.dataset import MODUL
 
     periksa_opsi(dataset, mode, gaya_angka, tahun, triwulan)
+    if periode is not None and periode not in PERIODE:
+        raise ImporError(f"Periode survei '{periode}' tidak dikenal; pilih triwulan, semester atau tahunan.",
+                         salah_pakai=True)
     nama_file = str(nama_file or "berkas")
     # A scale belongs to no kecamatan: a kecamatan given with it is not used.
     kid, knama = cari_kecamatan(session, kecamatan) if dataset != "skala" else (None, None)
@@ -237,7 +243,7 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
     semua = {kunci(n): (i, n) for i, n in session.execute(select(Kecamatan.id, Kecamatan.nama)).all()}
     sha256 = hashlib.sha256(isi).hexdigest()
     ctx = Konteks(dataset, nama_file, session, kid, knama, tahun, triwulan, per_triwulan, mode, gaya_angka, setelan,
-                  semua, sha256)
+                  semua, sha256, periode=periode)
     tenggat = Tenggat(baca.WAKTU_MAKS, nama_file)
     sumber = baca.buka(isi, nama_file, lembar, tenggat)
     try:
@@ -281,7 +287,8 @@ def siapkan(dataset: str, isi: bytes, nama_file: str, *, session: Session, kecam
         baris_ditolak=ctx.galat.baris_bermasalah(),
         opsi=dict(kecamatan=knama, tahun=tahun, triwulan=triwulan, lembar=lembar,
                   pemetaan=pemetaan if isinstance(pemetaan, str) else (peta_manual or None),
-                  per_triwulan=per_triwulan, mode=mode, gaya_angka=gaya_angka),
+                  per_triwulan=per_triwulan, mode=mode, gaya_angka=gaya_angka,
+                  **({"periode": periode} if periode else {})),
         kecamatan_id=_satu({x[0] for x in lingkup}) if lingkup else kid,
         tahun=_satu({x[1] for x in lingkup}) if lingkup else tahun,
         triwulan=_satu({x[2] for x in lingkup if len(x) > 2}) if lingkup else triwulan,
@@ -393,7 +400,8 @@ def _petakan(ctx: Konteks, judul: baca.Judul, pencocok: Pencocok,
         peta.append(c)
     _yang_lebih_tepat(ctx, judul, peta, diabaikan)
     if judul.lebar == 1 and peta[0] is None:
-        raise ImporError(f"Kolom-kolom berkas '{ctx.nama_file}' tidak terpisah: judulnya terbaca sebagai satu kolom "
+        raise ImporError(_uraian_tabel(ctx, judul) or
+                         f"Kolom-kolom berkas '{ctx.nama_file}' tidak terpisah: judulnya terbaca sebagai satu kolom "
                          f"('{potong(judul.sel[0], 60)}'). Gunakan pemisah koma (,), titik koma (;) atau tab.")
     return peta, diabaikan
 
@@ -418,6 +426,29 @@ def _yang_lebih_tepat(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None],
             diabaikan.append(judul.sel[j])
             ctx.catatan.append(f"Kolom '{judul.sel[j]}' diabaikan: kolom '{judul.sel[urut[-1]]}' lebih tepat dibaca "
                                f"sebagai {kanonik}.")
+
+
+def _uraian_tabel(ctx: Konteks, judul: baca.Judul) -> str | None:
+    """What a file looks like when none of its headers was recognised but rows further down have several
+    columns (a title row was taken for the header): its column headers, year columns, and the dataset it fits."""
+    from dashboard.desa import normalisasi_status
+    from dashboard.impor.kolom import NAMA_DATASET
+
+    for i, (no, row) in enumerate(judul.sisa_awal):
+        isi = [baca.teks_sel(v).strip() for v in row if not baca.kosong_sel(v)]
+        if len(isi) < 2:
+            continue
+        tahun = [x for x in isi if re.fullmatch(r"(?:tahun\s*)?(19|20)\d\d", x, re.I)]
+        bentuk = f" berkolom tahun ({', '.join(tahun)})" if len(tahun) >= 2 else ""
+        kolom = ", ".join(f"'{potong(x, 25)}'" for x in isi[:6]) + (" …" if len(isi) > 6 else "")
+        label = [baca.teks_sel(r[0]) for _, r in judul.sisa_awal[i + 1:] if r and not baca.kosong_sel(r[0])]
+        desa = sum(1 for x in label if normalisasi_status(x)) >= 2
+        saran = (" Barisnya status desa (Mandiri, Maju, …): itu rekap jumlah desa per status; impor sebagai data "
+                 "desa." if desa and ctx.dataset != "desa" else " Pilih jenis data yang sesuai atau atur pemetaan "
+                 "kolom.")
+        return (f"Judul kolom berkas '{ctx.nama_file}' tidak dikenali sebagai data {NAMA_DATASET[ctx.dataset]}. "
+                f"Berkas tampak sebagai tabel{bentuk}: judul kolomnya {kolom} (baris {no}).{saran}")
+    return None
 
 
 def _label_dalam(teks: str) -> tuple[int | None, int | None]:
@@ -522,7 +553,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
             if v:
                 kan, tw = v, None
                 label_tw.add(int(v[-1]))
-        entri.append([j, kan, th, tw])
+        entri.append([j, kan, th, tw, c.periode])
     ada = {e[1] for e in entri}
 
     def pilih(indeks: int, kolom: str, dipilih: int | None, nama: str):
@@ -564,14 +595,15 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
 
     grup_kunci = sorted({(e[2], e[3]) for e in entri if e[2] is not None or e[3] is not None},
                         key=lambda k: (k[0] or 0, k[1] or 0))
-    dasar = [e for e in entri if e[2] is None and e[3] is None]
+    jenis_label = {(e[2], e[3]): e[4] for e in entri if e[4]}  # semester | tahunan
+    dasar = [e[:4] for e in entri if e[2] is None and e[3] is None]
     header: dict[tuple[int, str], str] = {}
     bagian = []
     if len(grup_kunci) <= 1:
         label = grup_kunci[0] if grup_kunci else (None, None)
-        grup = [(0, dasar + [e for e in entri if (e[2], e[3]) == label and label != (None, None)], label)]
+        grup = [(0, dasar + [e[:4] for e in entri if (e[2], e[3]) == label and label != (None, None)], label)]
     else:
-        grup = [(g + 1, dasar + [e for e in entri if (e[2], e[3]) == k], k) for g, k in enumerate(grup_kunci)]
+        grup = [(g + 1, dasar + [e[:4] for e in entri if (e[2], e[3]) == k], k) for g, k in enumerate(grup_kunci)]
     for g, anggota, (th, tw) in grup:
         kolom_grup: dict[str, int] = {}
         for j, kan, _, _ in anggota:
@@ -589,6 +621,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
         sub["_grup"] = g
         sub["_label_tahun"] = th
         sub["_label_tw"] = tw
+        sub["_label_periode"] = jenis_label.get((th, tw))
         if len(grup) > 1:
             khusus = [kan for j, kan, _, _ in anggota if (j, kan) not in {(e[0], e[1]) for e in dasar}]
             if khusus:
@@ -601,7 +634,7 @@ def susun(ctx: Konteks, judul: baca.Judul, peta: list[Cocok | None], mentah: pd.
     if len(grup) > 1:
         df = df.sort_values(["baris", "_grup"], kind="stable").reset_index(drop=True)
     kolom = {e[1] for e in entri}
-    return Bingkai(ctx, df, header, kolom, label_tw, baca.tahun_judul(judul.atas))
+    return Bingkai(ctx, df, header, kolom, label_tw, baca.tahun_judul(judul.atas), list(judul.atas))
 
 
 # ------------------------------------------------------------------ codes for files that have none

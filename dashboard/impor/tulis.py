@@ -16,18 +16,18 @@ from dataclasses import dataclass
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from models.tables import (Anggaran, AnggaranRealisasi, Desa, DesaStatus, ImportPerubahan, Indikator, Realisasi,
-                           Skala, SkmRekap, SkmResponden, Target)
+from models.tables import (Anggaran, AnggaranRealisasi, Desa, DesaRekap, DesaStatus, ImportPerubahan, Indikator,
+                           Realisasi, Skala, SkmRekap, SkmResponden, Target)
 
 POTONG = 5000
 
 TABEL: dict[str, Table] = {
     m.__tablename__: m.__table__ for m in (Indikator, Target, Realisasi, Anggaran, AnggaranRealisasi, SkmResponden,
-                                           SkmRekap, Desa, DesaStatus, Skala)
+                                           SkmRekap, Desa, DesaStatus, DesaRekap, Skala)
 }
 # Parents before children: undo restores in this order and deletes in the reverse one.
 URUTAN = ("skala", "indikator", "target", "realisasi", "anggaran", "anggaran_realisasi", "desa", "desa_status",
-          "skm_rekap", "skm_responden")
+          "desa_rekap", "skm_rekap", "skm_responden")
 INDUK_ANAK = {"indikator": (("target", "indikator_id"), ("realisasi", "indikator_id")),
               "anggaran": (("anggaran_realisasi", "anggaran_id"),),
               "desa": (("desa_status", "desa_id"),)}

@@ -837,10 +837,116 @@ def bom_xlsx(lembar: list[tuple[bytes, int]] | None = None, teks: list[tuple[byt
     return bom_zip(anggota, dinyatakan)
 
 
+# ------------------------------------------------------------------ other offices' shapes (issue 8)
+
+# An SKM portal's "Rekapitulasi IKM per Jenis Layanan": NRR per unsur per layanan, the printed IKM, mutu and
+# kinerja columns (ignored), a summary row; two quarters in a Periode column.
+LAYANAN_PORTAL = {
+    "Triwulan I": [("KTP-el", 62, ["3,71", "3,40", "3,18", "4,00", "3,58", "3,52", "3,35", "3,31", "3,56"]),
+                   ("Kartu Keluarga", 48, ["3,65", "3,29", "3,04", "4,00", "3,54", "3,46", "3,25", "3,27", "3,54"]),
+                   ("Surat Pengantar SKCK", 25, ["3,72", "3,32", "3,12", "4,00", "3,60", "3,52", "3,28", "3,28",
+                                                 "3,56"]),
+                   ("Rekomendasi Izin Usaha Mikro", 15, ["3,60", "3,20", "2,93", "4,00", "3,47", "3,40", "3,20",
+                                                         "3,20", "3,47"])],
+    "Triwulan II": [("KTP-el", 58, ["3,66", "3,34", "3,21", "4,00", "3,47", "3,36", "3,36", "3,43", "3,72"]),
+                    ("Kartu Keluarga", 51, ["3,61", "3,29", "3,14", "4,00", "3,45", "3,33", "3,31", "3,39", "3,69"]),
+                    ("Surat Pengantar SKCK", 27, ["3,63", "3,30", "3,15", "4,00", "3,48", "3,37", "3,33", "3,41",
+                                                  "3,70"]),
+                    ("Rekomendasi Izin Usaha Mikro", 14, ["3,57", "3,21", "3,00", "4,00", "3,43", "3,29", "3,29",
+                                                          "3,36", "3,64"])],
+}
+UNSUR_PORTAL = ["Persyaratan", "Prosedur", "Waktu Pelayanan", "Biaya/Tarif", "Produk Pelayanan",
+                "Kompetensi Pelaksana", "Perilaku Pelaksana", "Sarana dan Prasarana", "Penanganan Pengaduan"]
+
+
+def ikm_portal(nrr: list[str]) -> str:
+    return id_(sum(float(x.replace(",", ".")) for x in nrr) / 9 * 25)
+
+
+def bentuk() -> None:
+    # A satu-data desa table: counts per status × year (Bajuin's Mandiri counts 0, 1, 5, 7 are the report's).
+    rows = [["Jumlah Desa Menurut Status Indeks Desa di Kecamatan Bajuin, 2022-2025", "", "", "", ""],
+            ["", "", "", "", ""], ["Status Desa", "2022", "2023", "2024", "2025"],
+            ["Mandiri", "0", "1", "5", "7"], ["Maju", "3", "4", "3", "2"], ["Berkembang", "6", "4", "1", "0"],
+            ["Tertinggal", "0", "0", "0", "0"], ["Sangat Tertinggal", "0", "0", "0", "0"],
+            ["Jumlah", "9", "9", "9", "9"], ["Sumber: Kementerian Desa PDTT, diolah", "", "", "", ""]]
+    tulis(GOOD / "desa_satudata_status_tahun.csv", csv_bytes(rows, sep=";", bom=True))
+    # The kabupaten's table (an excerpt): kecamatan rows × status columns, the year in the title, a total row.
+    kec = [("Bati-Bati", 9, 5, 0, 0, 0), ("Bajuin", 5, 3, 1, 0, 0), ("Pelaihari", 10, 4, 1, 0, 0)]
+    rows = [["Jumlah Desa Menurut Kecamatan dan Status Indeks Desa di Kabupaten Tanah Laut Tahun 2024"], [],
+            ["Kecamatan", "Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal", "Jumlah"]]
+    rows += [[k, *v, sum(v)] for k, *v in kec]
+    rows.append(["Kabupaten Tanah Laut", *[sum(r[i] for r in [x[1:] for x in kec]) for i in range(5)],
+                 sum(sum(x[1:]) for x in kec)])
+    tulis(GOOD / "desa_satudata_kecamatan.xlsx", xlsx_bytes([("Tabel", rows)], gabung={"Tabel": ["A1:G1"]}))
+    # IDM 2016 scores without a status (the file names its scheme): 1 Mandiri, 4 Maju, 4 Berkembang.
+    rows = [["Nama Desa", "Tahun", "Skema", "Nilai IDM"]]
+    for nama, skor in (("Bajuin", "0,8203"), ("Sungai Bakar", "0,7811"), ("Ketapang", "0,7904"),
+                       ("Tirta Jaya", "0,7356"), ("Galam", "0,6987"), ("Kunyit", "0,7420"),
+                       ("Tebing Siring", "0,7011"), ("Pemalongan", "0,6512"), ("Tanjung", "0,6633")):
+        rows.append([nama, "2023", "IDM 2016", skor])
+    tulis(GOOD / "desa_idm_skor.csv", csv_bytes(rows, sep=";"))
+    # An SKM portal table with IKM per layanan (two quarters).
+    rows = [["Rekapitulasi Indeks Kepuasan Masyarakat per Jenis Layanan"], ["Kecamatan Bajuin Tahun 2025"], [],
+            ["No", "Periode", "Jenis Layanan", "Jumlah Responden", *UNSUR_PORTAL, "Nilai IKM", "Mutu Pelayanan",
+             "Kinerja Unit Pelayanan"]]
+    no = 0
+    for periode, layanan in LAYANAN_PORTAL.items():
+        for nama, n, nrr in layanan:
+            no += 1
+            ikm = ikm_portal(nrr)
+            mutu = "A" if float(ikm.replace(",", ".")) >= 88.31 else "B"
+            rows.append([str(no), periode, nama, str(n), *nrr, ikm, mutu, "Sangat Baik" if mutu == "A" else "Baik"])
+    rows.append(["", "", "IKM Unit Pelayanan", "", *[""] * 9, "", "", ""])
+    tulis(GOOD / "skm_rekap_portal_layanan.csv", csv_bytes(rows, sep=";"))
+    # A semester survey as a report prints it: NRR per unsur, one column per semester.
+    nrr = [("Persyaratan", "3,58", "3,62"), ("Sistem, Mekanisme dan Prosedur", "3,41", "3,47"),
+           ("Waktu Penyelesaian", "3,22", "3,30"), ("Biaya/Tarif", "4,00", "4,00"),
+           ("Produk Spesifikasi Jenis Pelayanan", "3,49", "3,52"), ("Kompetensi Pelaksana", "3,46", "3,55"),
+           ("Perilaku Pelaksana", "3,51", "3,58"), ("Sarana dan Prasarana", "3,37", "3,44"),
+           ("Penanganan Pengaduan, Saran dan Masukan", "3,60", "3,63")]
+    rows = [["Hasil Survei Kepuasan Masyarakat Kecamatan Pelaihari Tahun 2025"], [],
+            ["No", "Unsur Pelayanan", "NRR Semester I", "NRR Semester II"]]
+    rows += [[str(i), u, a, b] for i, (u, a, b) in enumerate(nrr, start=1)]
+    rows.append(["", "Jumlah Responden", "210", "224"])
+    tulis(GOOD / "skm_rekap_semester.csv", csv_bytes(rows))
+    # An annual survey's raw answers (a title that says so).
+    rows = [["SURVEI KEPUASAN MASYARAKAT TAHUNAN"], ["KECAMATAN BATI-BATI TAHUN 2024"], [],
+            ["No", "Tanggal", "Jenis Layanan", *[f"U{i}" for i in range(1, 10)]]]
+    for i in range(30):
+        s_ = SKOR_SKM[i % len(SKOR_SKM)]
+        rows.append([i + 1, f"2024-{3 + i % 9:02d}-{1 + i % 27:02d}", PROFIL[i % len(PROFIL)][0],
+                     *[4 if x is None else x for x in s_]])
+    tulis(GOOD / "skm_tahunan_judul.xlsx", xlsx_bytes([("Jawaban", rows)], gabung={"Jawaban": ["A1:L1", "A2:L2"]}))
+    # An e-kinerja measurement table with its printed capaian (TW III printed wrong: 87,51 / 87,50 = 100,01 %).
+    rows = [["Kode", "Indikator Kinerja", "Tahun", "Triwulan", "Target", "Realisasi", "Capaian (%)"],
+            ["IKU-1", "Persentase Desa Mandiri di Kecamatan", "2025", "IV", "55,55", "77,77", "140,00"],
+            ["IKU-2", "Indeks Kepuasan Masyarakat di Kecamatan", "2025", "I", "87,50", "86,86", "99,27"],
+            ["IKU-2", "Indeks Kepuasan Masyarakat di Kecamatan", "2025", "II", "87,50", "87,00", "99,35"],
+            ["IKU-2", "Indeks Kepuasan Masyarakat di Kecamatan", "2025", "III", "87,50", "87,51", "100,10"],
+            ["IKU-2", "Indeks Kepuasan Masyarakat di Kecamatan", "2025", "IV", "87,50", "87,68", "99,73"]]
+    tulis(GOOD / "realisasi_capaian.csv", csv_bytes(rows, sep=";"))
+    # Permendagri 90/2019 programme codes that begin with 5 (unsur penunjang), two-digit segments.
+    rows = [["Kode", "Program/Kegiatan/Sub Kegiatan", "Pagu", "Realisasi s.d. TW II"],
+            ["5.02.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "1.275.000.000,00",
+             "622.250.000,00"],
+            ["5.02.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "25.000.000,00",
+             "9.850.000,00"],
+            ["5.02.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "25.000.000,00", "9.850.000,00"],
+            ["5.02.01.2.02", "Administrasi Keuangan Perangkat Daerah", "1.250.000.000,00", "612.400.000,00"],
+            ["5.02.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", "1.250.000.000,00", "612.400.000,00"],
+            ["5.02.02", "PROGRAM PENGELOLAAN KEUANGAN DAERAH", "40.000.000,00", "12.000.000,00"],
+            ["5.02.02.2.01", "Koordinasi dan Penyusunan Rencana Anggaran Daerah", "40.000.000,00", "12.000.000,00"],
+            ["5.02.02.2.01.0003", "Koordinasi, Penyusunan dan Verifikasi RKA-SKPD", "40.000.000,00", "12.000.000,00"],
+            ["JUMLAH", "", "1.315.000.000,00", "634.250.000,00"]]
+    tulis(GOOD / "anggaran_program_kode5.csv", csv_bytes(rows, sep=";"))
+
+
 def main() -> None:
     GOOD.mkdir(exist_ok=True)
     BAD.mkdir(exist_ok=True)
-    for buat in (indikator, realisasi, anggaran, skm, skm_rekap, desa, skala, bad, bad_mesin, good_mesin, good_kantor_lain):
+    for buat in (indikator, realisasi, anggaran, skm, skm_rekap, desa, skala, bentuk, bad, bad_mesin, good_mesin,
+                 good_kantor_lain):
         buat()
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from dashboard import desa as desa_f
 from dashboard.impor import sel
-from dashboard.impor.dataset import umum
+from dashboard.impor.dataset import desa_rekap, umum
 from dashboard.impor.kolom import kunci
 from dashboard.impor.siap import (Bingkai, Persiapan, asli, cek, ditandai, jenis_ringkasan, kecamatan_kolom,
                                   periode, peta_unik, rentang, validasi)
@@ -33,11 +33,13 @@ SKEMA = {"indeks desa 2024": "indeks_desa_2024", "indeks desa": "indeks_desa_202
 
 
 def wajib_hilang(b: Bingkai) -> list[str]:
-    return [] if b.ada("nama_desa") else ["nama_desa"]
+    return [] if b.ada("nama_desa") or desa_rekap.bentuk_rekap(b) else ["nama_desa"]
 
 
 def siapkan(b: Bingkai) -> dict:
     ctx = b.ctx
+    if desa_rekap.bentuk_rekap(b):
+        return desa_rekap.siapkan(b)
     nama_total = np.array([j is not None for j in peta_unik(
         b.df["nama_desa"], lambda v: jenis_ringkasan(v) if isinstance(v, str) else None)], dtype=bool)
     b.saring(~((b.kosong("nama_desa") & b.ringkasan()) | nama_total))
@@ -65,16 +67,18 @@ def siapkan(b: Bingkai) -> dict:
                 b.galat(i, "status", f"status '{sel.potong(v)}' tidak dikenal (Mandiri, Maju, Berkembang, Tertinggal, "
                                      "Sangat Tertinggal)")
             status[i] = s
+    # The scheme is stored only where the file names it (a skema column, or the dimensions of one scheme);
+    # otherwise the kecamatan's setting decides, also later when it changes.
     if skema_h is None:
         if any(b.ada(k) for k in DIMENSI_IDM):
             bawaan = "idm_2016"
         elif any(b.ada(k) for k in DIMENSI_2024):
             bawaan = "indeks_desa_2024"
         else:
-            bawaan = ctx.setelan.skema_desa
+            bawaan = None
         skema = [bawaan] * n
     else:
-        skema = [v or ctx.setelan.skema_desa for v in skema_h.nilai.tolist()]
+        skema = [v or None for v in skema_h.nilai.tolist()]
     t = pd.DataFrame({"kecamatan_id": b.df["kecamatan_id"], "kecamatan": b.df["kecamatan"], "nama": nama.nilai,
                       "kode": kode.nilai if kode else pd.Series([None] * n, dtype=object),
                       "jenis": jenis.nilai if jenis else pd.Series([None] * n, dtype=object),
@@ -84,7 +88,7 @@ def siapkan(b: Bingkai) -> dict:
                       "skema": skema, "skor": skor.nilai if skor else float("nan"), "status": status})
     for k, h in dimensi.items():
         t[k] = h.nilai if h else float("nan")
-    is_idm = pd.Series([s == "idm_2016" for s in skema])
+    is_idm = pd.Series([(s or ctx.setelan.skema_desa) == "idm_2016" for s in skema])
     t["_skor_2024"] = t["skor"].where(~is_idm)
     t["_skor_idm"] = t["skor"].where(is_idm)
     non_neg = cek("tidak_negatif", lambda s: s >= 0)
@@ -145,6 +149,8 @@ def _cek_jumlah(b: Bingkai, t: pd.DataFrame) -> None:
 
 
 def tulis(p: Persiapan, w: Penulis) -> dict:
+    if p.tambahan.get("rekap"):
+        return desa_rekap.tulis(p, w)
     data = p.data
     ada = set(p.tambahan["ada"])
     ada_s = list(p.tambahan["ada_status"])

@@ -7,13 +7,15 @@ import pandas as pd
 import pandera.pandas as pa
 from sqlalchemy import select
 
+from dashboard import format as fmt
+from dashboard import iku as iku_f
 from dashboard.impor import sel
 from dashboard.impor.dataset import umum
 from dashboard.impor.kolom import ROMAWI_TEKS, kunci
 from dashboard.impor.siap import (Bingkai, Persiapan, asli, kecamatan_kolom, periode, peta_unik, rentang,
                                   validasi)
 from dashboard.impor.tulis import TABEL, Penulis, beda
-from models.tables import Indikator
+from models.tables import Indikator, Realisasi, Target
 
 TEKS = ("keterangan", "faktor_pendorong", "faktor_penghambat", "tindak_lanjut")
 LEBAR = ("tw1", "tw2", "tw3", "tw4")
@@ -110,11 +112,73 @@ def siapkan(b: Bingkai) -> dict:
     umum.duplikat(b, t[["indikator_id", "tahun", "triwulan"]],
                   lambda r: f"realisasi indikator '{_kode(t, r[0])}' tahun {r[1]} TW {ROMAWI_TEKS.get(r[2], r[2])}",
                   posisi=posisi)
+    capaian = umum.kolom_angka(b, "capaian", catat=True)
+    if capaian is not None and not ctx.galat:
+        if lebar:
+            ctx.catatan.append("Kolom capaian tidak diperiksa: berkas berbentuk lebar (TW I … TW IV), jadi capaian itu "
+                               "tidak jelas milik triwulan yang mana.")
+        else:
+            _cek_capaian(b, t, capaian)
     lingkup = sorted({(asli(k), asli(th), asli(tw)) for k, th, tw in zip(t["kecamatan_id"], t["tahun"], t["triwulan"])
                       if None not in (asli(k), asli(th), asli(tw))})
     ada_teks = [k for k in TEKS if b.ada(k)]
     return {"data": t.drop(columns=["_pos"]), "lingkup": [list(x) for x in lingkup],
             "tambahan": {"ada": ada_teks, "triwulan_periksa": max((x[2] for x in lingkup), default=None)}}
+
+
+def _cek_capaian(b: Bingkai, t: pd.DataFrame, capaian: sel.Hasil) -> None:
+    """A printed capaian against the one computed from the stored target and the realisasi, within the precision
+    it is printed with (like the budget's printed percentage). Accepted when it fits the TW's own value or the
+    value s.d. the TW (the indicator's aggregation, with the file's other TWs)."""
+    ctx = b.ctx
+    ids = sorted({int(x) for x in t["indikator_id"].dropna().tolist()})
+    tahun = sorted({int(x) for x in t["tahun"].dropna().tolist()})
+    if not ids or not tahun:
+        return
+    ind = {r.id: r for r in ctx.session.execute(select(Indikator.id, Indikator.kode, Indikator.polaritas,
+                                                       Indikator.agregasi, Indikator.nol_per_nol)
+                                                .where(Indikator.id.in_(ids))).all()}
+    target: dict[tuple[int, int], Target] = {}
+    for r in ctx.session.execute(select(Target).where(Target.indikator_id.in_(ids), Target.tahun.in_(tahun))
+                                 .order_by(Target.urutan_versi, Target.id)).scalars():
+        target[(r.indikator_id, r.tahun)] = r  # the latest version is the one in force
+    nilai: dict[tuple[int, int], dict[int, float | None]] = {}
+    for r in ctx.session.execute(select(Realisasi.indikator_id, Realisasi.tahun, Realisasi.triwulan, Realisasi.nilai)
+                                 .where(Realisasi.indikator_id.in_(ids), Realisasi.tahun.in_(tahun))).all():
+        nilai.setdefault((r.indikator_id, r.tahun), {})[r.triwulan] = r.nilai
+    for iid, th, tw, v in zip(t["indikator_id"], t["tahun"], t["triwulan"], t["nilai"]):
+        if None not in (asli(iid), asli(th), asli(tw)):
+            nilai.setdefault((int(iid), int(th)), {})[int(tw)] = asli(v)
+    tanpa_target = []
+    for i, cetak in enumerate(capaian.nilai.tolist()):
+        iid, th, tw = asli(t["indikator_id"].iat[i]), asli(t["tahun"].iat[i]), asli(t["triwulan"].iat[i])
+        if cetak != cetak or i in capaian.salah or None in (iid, th, tw):
+            continue
+        r, tg = ind[iid], target.get((iid, th))
+        if tg is None:
+            tanpa_target.append(f"{r.kode} {th}")
+            continue
+        sd = iku_f.target_sd(tg.target, {1: tg.target_tw1, 2: tg.target_tw2, 3: tg.target_tw3, 4: tg.target_tw4}, tw)
+        sendiri = iku_f.capaian(sd, asli(t["nilai"].iat[i]), r.polaritas, r.nol_per_nol)
+        kumulatif = iku_f.capaian(sd, iku_f.realisasi_sd(nilai.get((iid, th), {}), tw, r.agregasi), r.polaritas,
+                                  r.nol_per_nol)
+        calon = [c for c in (sendiri, kumulatif) if c is not None]
+        d = capaian.desimal.get(i, 2)
+        if not calon or any(abs(c - cetak) < 10 ** -d + 1e-9 for c in calon):
+            continue
+        harap = fmt.persen(calon[0])
+        if len(calon) == 2 and abs(sendiri - kumulatif) >= 0.005:
+            harap += f" ({fmt.triwulan(tw)}) atau {fmt.persen(kumulatif)} (s.d. {fmt.triwulan(tw)})"
+        ctx.peringatan.append(dict(
+            jenis="capaian_tidak_sesuai",
+            pesan=f"Capaian {r.kode} {fmt.triwulan(tw)} yang tercetak tidak sama dengan realisasi / target × 100 "
+                  "(target dari data indikator).",
+            lokasi=f"indikator {r.kode} (baris {int(t['baris'].iat[i])})", diharapkan=harap,
+            ditemukan=fmt.persen(cetak, d), tahun=th, triwulan=tw,
+            **({"kecamatan": t["kecamatan"].iat[i]} if t["kecamatan"].nunique() > 1 else {})))
+    if tanpa_target:
+        ctx.catatan.append(f"Capaian tercetak tidak diperiksa untuk {', '.join(dict.fromkeys(tanpa_target))}: target "
+                           "tahun itu belum ada (impor indikator dan targetnya).")
 
 
 def _kode(t: pd.DataFrame, ind_id) -> str:

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from dashboard import format as fmt
 from dashboard.impor import sel
-from dashboard.impor.dataset import umum
+from dashboard.impor.dataset import survei, umum
 from dashboard.impor.siap import (Bingkai, Persiapan, asli, ditandai, kecamatan_kolom, kolom_asli, periode,
                                   rentang, validasi)
 from dashboard.impor.tulis import TABEL, Penulis
@@ -30,7 +30,7 @@ from models.tables import ImportLog, SkmJawaban
 
 SKOR = tuple(u.lower() for u in UNSUR)
 PROFIL = ("id_responden", "tanggal", "layanan", "jenis_kelamin", "umur", "pendidikan", "pekerjaan", "saran")
-KONTEN = (*SKOR, *PROFIL)
+KONTEN = (*SKOR, *PROFIL, "periode")
 _DEPAN_ANGKA = re.compile(r"^\s*([1-4])\s*[-.):=]\s*\S")
 _ANGKA = re.compile(r"^\s*[+-]?[\d.,]+\s*$")
 
@@ -104,7 +104,7 @@ def siapkan(b: Bingkai) -> dict:
                                                           ("pendidikan", 100), ("pekerjaan", 100), ("saran", 10_000))}
     umur = umum.kolom_bulat(b, "umur")
     tahun = periode(b, "tahun")
-    triwulan = periode(b, "triwulan")
+    triwulan, jenis = survei.periode_survei(b)
     kosong = pd.Series([None] * n, dtype=object)
     t = pd.DataFrame({"kecamatan_id": b.df["kecamatan_id"], "kecamatan": b.df["kecamatan"],
                       "tahun": tahun if tahun is not None else pd.array([None] * n, dtype="Int64"),
@@ -114,6 +114,7 @@ def siapkan(b: Bingkai) -> dict:
     for k, h in teks.items():
         t[k] = h.nilai if h else kosong
     t["umur"] = umur.nilai if umur else pd.array([None] * n, dtype="Int64")
+    t["periode"] = jenis
     skema = pa.DataFrameSchema({
         "tahun": pa.Column(nullable=True, checks=[rentang("tahun", 1900, 2100)]),
         "triwulan": pa.Column(nullable=True, checks=[rentang("triwulan", 1, 4)]),

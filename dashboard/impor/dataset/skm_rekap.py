@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from dashboard import format as fmt
 from dashboard.impor import sel
-from dashboard.impor.dataset import umum
+from dashboard.impor.dataset import survei, umum
 from dashboard.impor.kolom import adalah_komposit, adalah_responden, baca_unsur, daftar_label_unsur
 from dashboard.impor.siap import (Bingkai, Persiapan, asli, kecamatan_kolom, periode, rentang, validasi)
 from dashboard.impor.tulis import TABEL, Penulis, beda
@@ -53,7 +53,8 @@ def _panjang(b: Bingkai) -> dict:
     nilai = umum.kolom_angka(b, "nrr", catat=True)
     responden = umum.kolom_bulat(b, "responden")
     tahun = periode(b, "tahun")
-    triwulan = periode(b, "triwulan")
+    triwulan, jenis = survei.periode_survei(b)
+    layanan = _layanan(b)
     n = len(b.df)
     unsur = [None] * n
     baris_responden = []
@@ -75,7 +76,7 @@ def _panjang(b: Bingkai) -> dict:
     t = pd.DataFrame({"kecamatan_id": b.df["kecamatan_id"], "kecamatan": b.df["kecamatan"],
                       "tahun": tahun if tahun is not None else pd.array([None] * n, dtype="Int64"),
                       "triwulan": triwulan if triwulan is not None else pd.array([None] * n, dtype="Int64"),
-                      "unsur": unsur, "nilai": nilai.nilai,
+                      "layanan": layanan, "periode": jenis, "unsur": unsur, "nilai": nilai.nilai,
                       "responden": responden.nilai if responden else pd.array([None] * n, dtype="Int64")})
     # A "Jumlah Responden" row gives the count of its triwulan (its value sits in the NRR column).
     jumlah_tw = {}
@@ -85,19 +86,34 @@ def _panjang(b: Bingkai) -> dict:
             if not float(x).is_integer() or x < 0:
                 b.galat(i, "nrr", f"jumlah responden '{b.mentah('nrr', i)}' bukan bilangan bulat")
                 continue
-            jumlah_tw[(asli(t["kecamatan_id"].iat[i]), asli(t["tahun"].iat[i]), asli(t["triwulan"].iat[i]))] = int(x)
+            jumlah_tw[(asli(t["kecamatan_id"].iat[i]), asli(t["tahun"].iat[i]), asli(t["triwulan"].iat[i]),
+                       t["layanan"].iat[i])] = int(x)
     if jumlah_tw:
-        t["responden"] = pd.array([jumlah_tw.get((asli(k), asli(th), asli(tw)), asli(r)) for k, th, tw, r in
-                                   zip(t["kecamatan_id"], t["tahun"], t["triwulan"], t["responden"])], dtype="Int64")
+        t["responden"] = pd.array([jumlah_tw.get((asli(k), asli(th), asli(tw), lay), asli(r)) for k, th, tw, lay, r in
+                                   zip(t["kecamatan_id"], t["tahun"], t["triwulan"], t["layanan"], t["responden"])],
+                                  dtype="Int64")
     sudah = {(i, "nrr") for i in nilai.salah}
     _validasi_nilai(b, t, sudah, set(range(n)), nilai)
     t["baris"] = b.df["baris"].to_numpy()
     t = t[np.asarray(pakai, dtype=bool)].reset_index(drop=True)
     posisi = pd.Index([i for i in range(n) if pakai[i]])
-    umum.duplikat(b, t[["kecamatan_id", "tahun", "triwulan", "unsur"]],
-                  lambda r: f"{r[3]} {fmt.triwulan(r[2])} {r[1]}", posisi=posisi)
+    umum.duplikat(b, t[["kecamatan_id", "tahun", "triwulan", "layanan", "unsur"]], _uraian_kunci, posisi=posisi)
     _cek_responden(b, t, [nilai.desimal.get(p) for p in posisi])
     return _hasil(t)
+
+
+def _layanan(b: Bingkai) -> list[str]:
+    """Per row: the layanan of a rekap per layanan ('' = the whole kecamatan)."""
+    h = umum.kolom_teks(b, "layanan", maks=200)
+    if h is None:
+        return [""] * len(b.df)
+    return [" ".join(str(v).split()) if v is not None else "" for v in h.nilai.tolist()]
+
+
+def _uraian_kunci(r) -> str:
+    """`U1 TW I 2025` (and the layanan, in a rekap per layanan), for a duplicate's message."""
+    lay = f" layanan '{r[3]}'" if r[3] else ""
+    return f"{r[4]} {fmt.triwulan(asli(r[2]))} {asli(r[1])}{lay}"
 
 
 def _lebar(b: Bingkai) -> dict:
@@ -106,7 +122,8 @@ def _lebar(b: Bingkai) -> dict:
         return {}
     kecamatan_kolom(b)
     tahun = periode(b, "tahun")
-    triwulan = periode(b, "triwulan")
+    triwulan, jenis = survei.periode_survei(b)
+    layanan = _layanan(b)
     responden = umum.kolom_bulat(b, "responden")
     n = len(b.df)
     kolom = [k for k in (*LEBAR, "ikm") if b.ada(k)]
@@ -124,13 +141,13 @@ def _lebar(b: Bingkai) -> dict:
                 continue
             rows.append(dict(kecamatan_id=b.df["kecamatan_id"].iat[i], kecamatan=b.df["kecamatan"].iat[i],
                              tahun=tahun.iat[i] if tahun is not None else None,
-                             triwulan=triwulan.iat[i] if triwulan is not None else None, unsur=k.upper(), nilai=x,
+                             triwulan=triwulan.iat[i] if triwulan is not None else None, layanan=layanan[i],
+                             periode=jenis[i], unsur=k.upper(), nilai=x,
                              responden=responden.nilai.iat[i] if responden else None, baris=b.baris(i), _pos=i))
-    t = pd.DataFrame(rows, columns=["kecamatan_id", "kecamatan", "tahun", "triwulan", "unsur", "nilai", "responden",
-                                    "baris", "_pos"])
+    t = pd.DataFrame(rows, columns=["kecamatan_id", "kecamatan", "tahun", "triwulan", "layanan", "periode", "unsur",
+                                    "nilai", "responden", "baris", "_pos"])
     posisi = pd.Index(t["_pos"].tolist())
-    umum.duplikat(b, t[["kecamatan_id", "tahun", "triwulan", "unsur"]],
-                  lambda r: f"{r[3]} {fmt.triwulan(asli(r[2]))} {asli(r[1])}", posisi=posisi)
+    umum.duplikat(b, t[["kecamatan_id", "tahun", "triwulan", "layanan", "unsur"]], _uraian_kunci, posisi=posisi)
     return _hasil(t.drop(columns=["_pos"]))
 
 
@@ -173,7 +190,7 @@ def _hasil(t: pd.DataFrame) -> dict:
     lingkup = sorted({(asli(k), asli(th), asli(tw)) for k, th, tw in zip(t["kecamatan_id"], t["tahun"],
                                                                           t["triwulan"])
                       if None not in (asli(k), asli(th), asli(tw))})
-    return {"data": t, "lingkup": [list(x) for x in lingkup], 
+    return {"data": t, "lingkup": [list(x) for x in lingkup],
             "tambahan": {"triwulan_periksa": max((x[2] for x in lingkup), default=None)}}
 
 
@@ -182,22 +199,23 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
     t = TABEL["skm_rekap"]
     kids = sorted({int(x[0]) for x in p.lingkup})
     tahun = sorted({int(x[1]) for x in p.lingkup})
-    lama = {(r["kecamatan_id"], r["tahun"], r["triwulan"], r["unsur"]): r
+    lama = {(r["kecamatan_id"], r["tahun"], r["triwulan"], r["layanan"], r["unsur"]): r
             for r in w.muat("skm_rekap", t.c.kecamatan_id.in_(kids), t.c.tahun.in_(tahun))}
     ada_responden = data["responden"].notna().any()
     baru, ubah = [], []
     status: dict[int, int] = {}
-    for r in umum.rekaman(data, ["kecamatan_id", "tahun", "triwulan", "unsur", "nilai", "responden", "baris"]):
+    for r in umum.rekaman(data, ["kecamatan_id", "tahun", "triwulan", "layanan", "periode", "unsur", "nilai",
+                                 "responden", "baris"]):
         baris = r.pop("baris")
         if not ada_responden:
             r.pop("responden")
-        key = (r["kecamatan_id"], r["tahun"], r["triwulan"], r["unsur"])
+        key = (r["kecamatan_id"], r["tahun"], r["triwulan"], r["layanan"], r["unsur"])
         l = lama.get(key)
         if l is None:
             baru.append(r)
             s = umum.BARU
         else:
-            d = beda(l, {k: v for k, v in r.items() if k in ("nilai", "responden")})
+            d = beda(l, {k: v for k, v in r.items() if k in ("nilai", "responden", "periode")})
             s = umum.BERUBAH if d else umum.TETAP
             if d:
                 ubah.append((l, d))
