@@ -65,7 +65,7 @@ def _pt(emu: int) -> float:
 
 
 def _rgb(warna: str | None, cadangan: str = "9E9E9E") -> RGBColor:
-    w = (warna or "").lstrip("#") or cadangan
+    w = (warna.lstrip("#") if isinstance(warna, str) else "") or cadangan
     return RGBColor.from_string(w.upper() if len(w) == 6 else cadangan)
 
 

@@ -8,6 +8,7 @@ preview, so the preview always matches the file. Every figure comes from `ringka
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -54,6 +55,16 @@ class Tabel:
     kanan: set[int] = field(default_factory=set)  # right-aligned columns
     warna: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> fill colour
     catatan: str = ""  # a line under the table (e.g. "dan 4 baris lain")
+
+    def warnai(self, baris: int, kolom: int, warna) -> None:
+        """Fill a body cell with a category colour. The colours come from DataFrame rows, where a missing
+        one is None or a pandas NaN: anything but a `#rrggbb` code leaves the cell plain."""
+        if warna_sah(warna):
+            self.warna[(baris, kolom)] = warna
+
+
+def warna_sah(warna) -> bool:
+    return isinstance(warna, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", warna) is not None
 
 
 @dataclass
@@ -183,8 +194,7 @@ def _salindia_sasaran(b: Bahan, nomor: int, sasaran: str, isi: list[IkuBaris], f
         tabel.baris.append([f"{x.ind.kode} {x.ind.nama}", fmt.nilai(x.target, s), fmt.nilai(x.realisasi, s),
                             fmt.persen(x.capaian), x.kategori or ("belum diukur" if x.capaian is None else ""),
                             fmt.nilai(tahun_lalu, s), fmt.nilai(x.target_renstra, s), fmt.persen(x.capaian_renstra)])
-        if x.warna:
-            tabel.warna[(i, 4)] = x.warna
+        tabel.warnai(i, 4, x.warna)
         hist = ai.tabel_riwayat(b.periode, x.ind, b.triwulan)
         hist = hist[hist["Tahun"] != str(b.tahun)]
         if len(hist):
@@ -270,8 +280,7 @@ def _anggaran(b: Bahan) -> Salindia:
         tabel.baris.append([x["uraian"], fmt.rupiah_ringkas(x["pagu"]), fmt.rupiah_ringkas(x["realisasi"]),
                             fmt.persen(x["serapan"])])
         k = kategori(x["serapan"], bands)
-        if k:
-            tabel.warna[(i, 3)] = k.warna
+        tabel.warnai(i, 3, k.warna if k else None)
     if len(baris) > BARIS_TABEL_MAKS:
         tabel.catatan = f"dan {len(baris) - BARIS_TABEL_MAKS} baris lain (lihat lembar Anggaran di buku kerja)"
     s = Salindia("anggaran", judul, grafik=grafik, tabel=tabel)
@@ -329,8 +338,7 @@ def _skm(b: Bahan) -> Salindia:
     for i, r in enumerate(df.to_dict("records")):
         s.tabel.baris.append([r["Triwulan"], fmt.angka(r["IKM"]), r["Mutu"],
                               fmt.KOSONG if pd.isna(r["Responden"]) else fmt.angka(r["Responden"], 0)])
-        if r["_warna"]:
-            s.tabel.warna[(i, 2)] = r["_warna"]
+        s.tabel.warnai(i, 2, r["_warna"])
     if skm["ikm_gabungan"] is not None:
         s.poin.append(f"IKM gabungan semua responden: {fmt.angka(skm['ikm_gabungan'])}.")
     s.catatan = f"Bobot NRR: {askm.nama_bobot(skm['bobot'])}. IKM s.d. triwulan = rata-rata IKM triwulan."
@@ -366,8 +374,7 @@ def _desa(b: Bahan) -> Salindia:
                       [[1.8, 1.3, 0.9, 1.2, 1.9][j] for j in pakai],
                       kanan={i for i, j in enumerate(pakai) if j in (2, 3)})
         for i, r in enumerate(belum.to_dict("records")[:BARIS_TABEL_MAKS]):
-            if r["_warna_Status"]:
-                tabel.warna[(i, 1)] = r["_warna_Status"]
+            tabel.warnai(i, 1, r["_warna_Status"])
         if len(belum) > BARIS_TABEL_MAKS:
             tabel.catatan = f"dan {len(belum) - BARIS_TABEL_MAKS} desa lain (lihat lembar Desa di buku kerja)"
         s.tabel = tabel
