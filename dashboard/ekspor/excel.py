@@ -190,8 +190,9 @@ def _bersih(v):
 def _gaya(cell, cache: dict, *, format: str | None = None, lipat: bool = False, indent: int = 0,
           tebal: bool = False, warna: str | None = None) -> None:
     """Style a body cell. openpyxl hashes every style object it is given, which dominates large
-    sheets; a combination already built is copied from the cache (the cell's style indices) instead."""
-    kunci = (format, lipat, indent, tebal, warna)
+    sheets; a combination already built is copied from the cache (the cell's style indices) instead.
+    The quote prefix `tulis` sets on formula-like text is part of the style, so it is part of the key."""
+    kunci = (format, lipat, indent, tebal, warna, bool(cell.quotePrefix))
     if kunci in cache:
         cell._style = copy(cache[kunci])
         return

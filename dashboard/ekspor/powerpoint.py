@@ -30,6 +30,7 @@ from pptx.util import Emu, Inches, Pt
 from dashboard.ekspor import ukur
 from dashboard.ekspor.bahan import Bahan
 from dashboard.ekspor.rencana import Grafik, Kartu, Salindia, Tabel, rencana_dek
+from dashboard.ekspor.templat import relasi_luar
 from dashboard.tabel import WARNA_TEKS_GELAP
 
 LEBAR_16_9, TINGGI_16_9 = Emu(12192000), Emu(6858000)  # 13,333 × 7,5 in
@@ -145,6 +146,9 @@ def dek(b: Bahan, templat: bytes | None = None) -> bytes:
     """The deck of the period, with the given template, else the stored one (`b.templat`), else the
     built-in design. A stored template that fails is replaced by the built-in design, never an error."""
     templat = templat if templat is not None else b.templat
+    if templat is not None and relasi_luar(templat):  # never carry a link that is fetched on opening
+        logging.getLogger("pantau").info("deck template links outside itself; the built-in design is used")
+        templat = None
     rencana = rencana_dek(b)
     kaki = f"Kecamatan {b.kecamatan} · Evaluasi {rencana[0].judul.removeprefix('Evaluasi Kinerja ')}"
     if templat is not None:
