@@ -86,3 +86,18 @@ def test_ringkasan_menampilkan_peringatan_berkas_sekali(db_url):
     tanpa_galat(at)
     assert f"{len(h.peringatan)} peringatan." in semua_teks(at)
     st.cache_data.clear()
+
+
+def test_target_jauh_dari_tahun_lalu_diperingatkan_saat_impor(db_url):
+    """A target typed in the wrong unit (0,8 for 80 %) is flagged when the file is checked, before it is used."""
+    with session_scope(get_engine(db_url)) as s:
+        s.add(Kecamatan(nama=KEC, kabupaten="Uji"))
+    isi = ("kode,indikator,satuan,tahun,target\n"
+           "IKU-1,Persentase Desa Mandiri,%,2024,80\n"
+           "IKU-1,Persentase Desa Mandiri,%,2025,0.8\n")
+    h = impor("indikator", isi.encode(), "indikator.csv", engine=get_engine(db_url), kecamatan=KEC,
+              gaya_angka="en", pengguna="uji")
+    assert h.status == "berhasil"
+    w = [x for x in h.peringatan if x["jenis"] == "target_jauh_dari_tahun_lalu"]
+    assert len(w) == 1 and w[0]["lokasi"] == "indikator IKU-1" and w[0]["ditemukan"] == "0,80 %"
+    assert "kurang dari 1/3 target 2024 (80,00 %)" in w[0]["pesan"]

@@ -408,7 +408,7 @@ def _penutup(b: Bahan) -> Salindia:
         tl = (faktor.get(x.ind.kode) or {}).get("Tindak lanjut")
         if tl:
             poin.append(f"{x.ind.kode} {x.ind.nama}: {tl}")
-    poin += [d["pesan"] for d in ai.peringatan_dini(baris, tw)]
+    poin += [d["pesan"] for d in ai.peringatan_dini(baris, tw, skala_bands(p, p.setelan.skala_capaian))]
     belum = [x.ind.kode for x in baris if x.ind.jenis == "iku" and x.realisasi is None]
     if belum:
         poin.append(f"Lengkapi realisasi {', '.join(belum)} s.d. {fmt.triwulan(tw)} (masih belum diukur).")
