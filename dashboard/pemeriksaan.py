@@ -191,13 +191,16 @@ def _iku(p: Periode, triwulan: int) -> list[Peringatan]:
         # The printed figures' last digit is their precision (of the TW figures, not of their mean);
         # reports truncate as often as they round.
         tercetak = [v for tw, v in b.nilai_tw.items() if tw <= triwulan and v is not None]
-        toleransi = 10 ** -max(_desimal(v) for v in tercetak) + 1e-9
-        if abs(dihitung - b.realisasi) > toleransi:
+        desimal = max(_desimal(v) for v in tercetak)
+        if abs(dihitung - b.realisasi) > 10 ** -desimal + 1e-9:
+            # shown with the printed precision (at least 2 decimals), more only where that hides the gap
+            tampil = next(d for d in (max(2, desimal), 3, 4)
+                          if d == 4 or fmt.angka(dihitung, d) != fmt.angka(b.realisasi, d))
             out.append(Peringatan(
                 "realisasi_iku_berbeda_hitungan",
                 f"Realisasi {ind.kode} s.d. {fmt.triwulan(triwulan)} berbeda dari angka yang dihitung aplikasi "
                 f"dari data {'SKM' if ind.hitung == 'ikm' else 'status desa'}.",
-                f"indikator {ind.kode}", fmt.angka(dihitung, 4), fmt.angka(b.realisasi, 4), triwulan))
+                f"indikator {ind.kode}", fmt.angka(dihitung, tampil), fmt.angka(b.realisasi, tampil), triwulan))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 TAHUN = 2025
-KABUPATEN = "Kabupaten Bentuk"
+KABUPATEN = "Bentuk"
 
 
 @dataclass(frozen=True)

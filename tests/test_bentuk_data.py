@@ -27,6 +27,7 @@ from dashboard.ringkasan import publik
 from models.db import get_engine, session_scope
 from tests.apputil import buka, semua_teks, tanpa_galat
 from tests.bentuk import BENTUK, TAHUN, bangun
+from tests.test_ekspor import _badan
 
 TW = (1, 2, 3, 4)
 WAKTU = datetime(2026, 2, 6, 10, 15, tzinfo=timezone.utc)
@@ -84,6 +85,8 @@ def test_ekspor_setiap_bentuk(bentuk_db, kasus):
     prs = Presentation(io.BytesIO(buat("pptx", b)))
     slides = list(prs.slides)
     assert [s.shapes.title.text_frame.text for s in slides] == [s.judul for s in rencana]
+    for sl in slides:  # body text at 14 pt or more on every shape of data too
+        assert all(r.font.size is not None and r.font.size.pt >= 14 for _, r in _badan(sl)), sl.shapes.title.text
     teks = "\n".join(sh.text_frame.text for sl in slides for sh in sl.shapes if sh.has_text_frame)
     teks += "\n".join(c.text for sl in slides for sh in sl.shapes if sh.has_table
                       for row in sh.table.rows for c in row.cells)
