@@ -66,13 +66,14 @@ def ringkasan_sebelumnya(session: Session, periode: Periode, triwulan: int) -> d
     """The summary s.d. the previous TW, as the Ringkasan page compares with: TW n−1 of the same year, or
     TW IV of the year before for TW I (None when that year has no data)."""
     from dashboard.data import muat_satu, tahun_tersedia
-    from dashboard.ringkasan import ringkasan
+    from dashboard.ringkasan import ringkasan, triwulan_sebelumnya
 
-    if triwulan > 1:
-        return ringkasan(periode, triwulan - 1, dengan_peringatan=False)
-    if periode.tahun - 1 not in tahun_tersedia(session, periode.kecamatan_id):
+    tahun, tw = triwulan_sebelumnya(periode.tahun, triwulan)
+    if tahun == periode.tahun:
+        return ringkasan(periode, tw, dengan_peringatan=False)
+    if tahun not in tahun_tersedia(session, periode.kecamatan_id):
         return None
-    return ringkasan(muat_satu(session, periode.kecamatan, periode.tahun - 1), 4, dengan_peringatan=False)
+    return ringkasan(muat_satu(session, periode.kecamatan, tahun), tw, dengan_peringatan=False)
 
 
 def kumpulkan(session: Session, nama: str, tahun: int, triwulan: int, waktu: datetime | None = None) -> Bahan:

@@ -29,7 +29,7 @@ from dashboard import skm as skm_f
 from dashboard import format as fmt
 from dashboard.ekspor.bahan import Bahan
 from dashboard.ekspor.tabel import BELUM_ADA, ukuran_utama
-from dashboard.ringkasan import IkuBaris, iku_baris, jenis_belanja, skala_bands
+from dashboard.ringkasan import IkuBaris, iku_baris, jenis_belanja, skala_bands, triwulan_sebelumnya
 from dashboard.skala import kategori
 
 BIRU = "#1f5fa8"
@@ -160,12 +160,13 @@ def _judul(b: Bahan) -> Salindia:
                             "sebelum rapat.")
 
 
-def label_sebelumnya(tahun: int, tw: int) -> str:
+def _label_sebelumnya(tahun: int, tw: int) -> str:
     """What the headline's changes compare with: `s.d. TW III`, or `TW IV 2024` before TW I."""
-    return f"s.d. {fmt.triwulan(tw - 1)}" if tw > 1 else f"{fmt.triwulan(4)} {tahun - 1}"
+    tahun_lalu, tw_lalu = triwulan_sebelumnya(tahun, tw)
+    return f"s.d. {fmt.triwulan(tw_lalu)}" if tahun_lalu == tahun else f"{fmt.triwulan(tw_lalu)} {tahun_lalu}"
 
 
-def teks_nilai(u: dict) -> str:
+def _teks_nilai(u: dict) -> str:
     """A headline measure in its unit (`ukuran_utama`): `87,26 %`, `+31,73 poin`, `87,26`."""
     if u["nilai"] is None:
         return BELUM_ADA
@@ -176,7 +177,7 @@ def teks_nilai(u: dict) -> str:
     return fmt.angka(u["nilai"])
 
 
-def teks_perubahan(kini: float | None, dulu: float | None, label: str) -> str:
+def _teks_perubahan(kini: float | None, dulu: float | None, label: str) -> str:
     """`naik 2,15 poin dari s.d. TW III` / `turun …` / `sama dengan …`; a change that rounds to 0 is no change."""
     if kini is None:
         return ""
@@ -191,9 +192,9 @@ def teks_perubahan(kini: float | None, dulu: float | None, label: str) -> str:
 def _ringkasan(b: Bahan) -> Salindia:
     kini = ukuran_utama(b.data)[:5]
     dulu = ukuran_utama(b.sebelumnya)[:5] if b.sebelumnya else [{"nilai": None}] * 5
-    label = label_sebelumnya(b.tahun, b.triwulan)
-    kartu = [Kartu(u["ukuran"], teks_nilai(u), u["kategori"] or "", u["keterangan"], u["warna"],
-                   teks_perubahan(u["nilai"], d["nilai"], label)) for u, d in zip(kini, dulu)]
+    label = _label_sebelumnya(b.tahun, b.triwulan)
+    kartu = [Kartu(u["ukuran"], _teks_nilai(u), u["kategori"] or "", u["keterangan"], u["warna"],
+                   _teks_perubahan(u["nilai"], d["nilai"], label)) for u, d in zip(kini, dulu)]
     n = len(b.data["peringatan"])
     poin = [f"{n} catatan mutu data untuk periode ini ada di lampiran." if n
             else "Tidak ada catatan mutu data untuk periode ini."]
@@ -212,7 +213,7 @@ def _sasaran(b: Bahan) -> list[Salindia]:
     kelompok: dict[str, list[IkuBaris]] = {}
     for x in baris:
         kelompok.setdefault((x.ind.sasaran or "").strip() or "Sasaran tanpa nama", []).append(x)
-    faktor = faktor_terakhir(ai.tabel_faktor([x.ind for x in baris], b.tahun, b.triwulan))
+    faktor = _faktor_terakhir(ai.tabel_faktor([x.ind for x in baris], b.tahun, b.triwulan))
     out = []
     for nomor, (sasaran, isi) in enumerate(kelompok.items(), start=1):
         for awal in range(0, len(isi), INDIKATOR_PER_SALINDIA):
@@ -221,7 +222,7 @@ def _sasaran(b: Bahan) -> list[Salindia]:
     return out
 
 
-def faktor_terakhir(df: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:
+def _faktor_terakhir(df: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:
     """Per indicator and faktor column, the latest TW's text: {kode: {kolom: (TW label, text)}}."""
     out: dict[str, dict[str, tuple[str, str]]] = {}
     for r in df.to_dict("records"):  # in TW order
@@ -305,7 +306,7 @@ def _skala_rupiah(pagu: float | None) -> tuple[str, str]:
     return RUPIAH_MILIAR if (pagu or 0) >= 1e9 else RUPIAH_JUTA
 
 
-def kolom_rupiah(judul: str, nilai: list) -> tuple[str, list[str]]:
+def _kolom_rupiah(judul: str, nilai: list) -> tuple[str, list[str]]:
     """A money column of a slide table in one scale (`fmt.skala_rupiah`): the header names the unit, the
     cells hold numbers only (`Pagu (Rp miliar)`: `4,50`)."""
     bagi, satuan, desimal = fmt.skala_rupiah(nilai)
@@ -358,8 +359,8 @@ def _program(b: Bahan) -> Salindia:
         baris = [{**x, "uraian": x["jenis_belanja"]} for x in jenis_belanja(p, tw)]
         kepala, judul = "Jenis belanja", f"Serapan per jenis belanja s.d. {_periode(b)}"
     tampil = baris[:BARIS_TABEL_MAKS]
-    kol_pagu, pagu = kolom_rupiah("Pagu", [x["pagu"] for x in tampil])
-    kol_real, real = kolom_rupiah(f"Realisasi s.d. {fmt.triwulan(tw)}", [x["realisasi"] for x in tampil])
+    kol_pagu, pagu = _kolom_rupiah("Pagu", [x["pagu"] for x in tampil])
+    kol_real, real = _kolom_rupiah(f"Realisasi s.d. {fmt.triwulan(tw)}", [x["realisasi"] for x in tampil])
     tabel = Tabel([kepala, kol_pagu, kol_real, "Serapan", "Kategori"], [], [5.2, 1.6, 1.8, 1.3, 1.6],
                   kanan={1, 2, 3})
     bands = skala_bands(p, p.setelan.skala_serapan)
@@ -458,13 +459,13 @@ def _desa(b: Bahan) -> Salindia:
 
 # ---------------------------------------------------------------- follow-up proposals, then the appendix
 
-def usulan(b: Bahan) -> list[str]:
+def _usulan(b: Bahan) -> list[str]:
     """The follow-up the meeting is asked to agree on: the IKU's own tindak lanjut, then proposals drawn from
     the figures. Proposals only: no data checks, no instructions for the app."""
     p, tw = b.periode, b.triwulan
     baris: list[IkuBaris] = b.data["_iku"]["baris"]
     poin = []
-    faktor = faktor_terakhir(ai.tabel_faktor([x.ind for x in baris], b.tahun, tw))
+    faktor = _faktor_terakhir(ai.tabel_faktor([x.ind for x in baris], b.tahun, tw))
     for x in baris:
         tl = faktor.get(x.ind.kode, {}).get(ai.KOLOM_FAKTOR["tindak_lanjut"])
         if tl:
@@ -500,7 +501,7 @@ def usulan(b: Bahan) -> list[str]:
 
 
 def _penutup(b: Bahan) -> list[Salindia]:
-    poin = usulan(b)
+    poin = _usulan(b)
     sub = f"Untuk dibahas dan disepakati dalam rapat evaluasi {_periode(b)}"
     if not poin:
         return [Salindia("penutup", "Usulan tindak lanjut", sub,
