@@ -260,7 +260,9 @@ def _salindia(prs, layout, s: Salindia, bawaan: bool, kaki: str):
         atas += kotak.h + Inches(0.05)
     if bawaan:
         _kaki(slide, kaki, W, H)
-    _catatan(slide, s.catatan)
+    # the notes hold the slide's bullets too: on a narrow template they may not all find room on the slide
+    poin = [f"- {x}" for x in s.poin if x not in s.catatan]
+    _catatan(slide, "\n".join([s.catatan, *poin]).strip())
     return slide, Kotak(tepi, atas, W - 2 * tepi, bawah - atas)
 
 
@@ -375,7 +377,12 @@ def _tinggi_poin(poin: list[str], lebar: int, ukuran: float = TEKS_MIN) -> int:
 
 # ---------------------------------------------------------------- cards, tables, charts
 
-def _kartu(slide, k: Kartu, kotak: Kotak, *, besar: float = 30) -> None:
+def _baris_pita(kartu: list[Kartu], lebar: int) -> int:
+    """Lines the category bands of a row of cards need at TEKS_MIN (one band height for the whole row)."""
+    return max(ukur.jumlah_baris(k.kategori or "—", _pt(lebar - 2 * Inches(0.08)), TEKS_MIN, True) for k in kartu)
+
+
+def _kartu(slide, k: Kartu, kotak: Kotak, *, besar: float = 30, baris_pita: int = 1) -> None:
     """A measure's card: its category band, then its name, the figure (as large as fits, from `besar` down
     to 20 pt), the change from the previous TW and a note, these at TEKS_MIN."""
     bingkai = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, kotak.x, kotak.y, kotak.w, kotak.h)
@@ -383,7 +390,7 @@ def _kartu(slide, k: Kartu, kotak: Kotak, *, besar: float = 30) -> None:
     bingkai.fill.fore_color.rgb = _rgb("FFFFFF")
     bingkai.line.color.rgb = _rgb(ABU_GARIS)
     bingkai.shadow.inherit = False
-    pita = Kotak(kotak.x, kotak.y, kotak.w, min(Inches(0.45), kotak.h // 4))
+    pita = Kotak(kotak.x, kotak.y, kotak.w, min(Inches(0.2 + 0.25 * baris_pita), kotak.h // 3))
     _kotak_teks(slide, pita, [(k.kategori or "—", 1.0, True)], maks=16, minimum=TEKS_MIN,
                 isi=(k.warna or "#adb5bd")[1:], warna=_teks_di_atas(k.warna), rata=PP_ALIGN.CENTER,
                 anchor=MSO_ANCHOR.MIDDLE)
@@ -401,18 +408,39 @@ def _kartu(slide, k: Kartu, kotak: Kotak, *, besar: float = 30) -> None:
          anchor=MSO_ANCHOR.MIDDLE)
 
 
-def _ukuran_tabel(t: Tabel, lebar_kolom: list[float], tinggi_pt: float, maks: float, minimum: float):
-    """The size at which the table fits the height without breaking a word, and each row's height in
-    points at that size."""
+def _ukuran_tabel(t: Tabel, lebar_pt: float, tinggi_pt: float, maks: float, minimum: float):
+    """The size at which the table fits the height without breaking a word, with the column widths and
+    each row's height in points at that size."""
     u = maks
+    baris = [t.kolom, *t.baris]
     while True:
-        baris = [t.kolom, *t.baris]
+        lebar_kolom = _lebar_kolom(t, lebar_pt, u)
         tinggi = [_tinggi_baris(row, lebar_kolom, u, i == 0) for i, row in enumerate(baris)]
         utuh = all(ukur.kata_muat(x, w - TEPI_SEL_PT, u, i == 0)
                    for i, row in enumerate(baris) for x, w in zip(row, lebar_kolom))
         if (sum(tinggi) <= tinggi_pt and utuh) or u <= minimum:
-            return u, tinggi
+            return u, lebar_kolom, tinggi
         u -= 0.5
+
+
+def _lebar_perlu(t: Tabel, u: float) -> list[float]:
+    """Per column, the width in points its longest word needs at size `u` (bold where it is bold)."""
+    baris = [t.kolom, *t.baris]
+    return [max(ukur.lebar(k, u, i == 0 or (i - 1, j) in t.warna) for i, row in enumerate(baris)
+                for k in row[j].split() or [""]) + TEPI_SEL_PT + 1 for j in range(len(t.kolom))]
+
+
+def _lebar_kolom(t: Tabel, lebar_pt: float, u: float) -> list[float]:
+    """Column widths in points: the plan's proportions, except that a column whose longest word would
+    break at size `u` takes the width of that word, from the columns with room to spare (when the
+    words of all columns fit the total width at all)."""
+    perlu = _lebar_perlu(t, u)
+    lebar = [lebar_pt * w / sum(t.lebar) for w in t.lebar]
+    if sum(perlu) > lebar_pt or all(w >= p for w, p in zip(lebar, perlu)):
+        return lebar
+    lebar = [max(w, p) for w, p in zip(lebar, perlu)]
+    lebih, ruang = sum(lebar) - lebar_pt, sum(w - p for w, p in zip(lebar, perlu))
+    return [w - lebih * (w - p) / ruang for w, p in zip(lebar, perlu)] if ruang > 0 else lebar
 
 
 TEPI_SEL_PT = 2 * 3.6  # a table cell's left and right margins, points
@@ -425,10 +453,9 @@ def _tinggi_baris(row: list[str], lebar_kolom: list[float], u: float, tebal: boo
 
 def _tabel(slide, t: Tabel, kotak: Kotak, *, maks: float = 16, minimum: float = TEKS_MIN) -> int:
     """A native table at the top of the box, sized to fit it; returns the height it takes."""
-    total = sum(t.lebar)
-    lebar = [int(kotak.w * w / total) for w in t.lebar]
     tinggi_catatan = Inches(0.4) if t.catatan else 0
-    u, tinggi = _ukuran_tabel(t, [_pt(w) for w in lebar], _pt(kotak.h - tinggi_catatan), maks, minimum)
+    u, lebar_pt, tinggi = _ukuran_tabel(t, _pt(kotak.w), _pt(kotak.h - tinggi_catatan), maks, minimum)
+    lebar = [int(w * EMU_PT) for w in lebar_pt]
     baris = [t.kolom, *t.baris]
     if sum(tinggi) > _pt(kotak.h - tinggi_catatan):  # even the smallest size is too tall: cut the long cells
         batas = max(1, int(_pt(kotak.h - tinggi_catatan) / len(baris) / (u * ukur.SPASI_BARIS)) - 0)
@@ -565,8 +592,10 @@ def _umum(slide, s: Salindia, area: Kotak) -> None:
         n = len(s.kartu)
         w = (area.w - JARAK * (n - 1)) // n
         h = min(Inches(3.4), area.h * 2 // 3)
+        pita = _baris_pita(s.kartu, w)
         for i, k in enumerate(s.kartu):
-            _kartu(slide, k, Kotak(area.x + i * (w + JARAK), area.y, w, h), besar=32 if n > 3 else 40)
+            _kartu(slide, k, Kotak(area.x + i * (w + JARAK), area.y, w, h), besar=32 if n > 3 else 40,
+                   baris_pita=pita)
         area = _sisa(area, h + Inches(0.25))
     if s.kosong:
         h = Inches(0.55) * len(s.kosong)
@@ -614,18 +643,25 @@ def _dua_kolom(slide, s: Salindia, area: Kotak, porsi: float) -> None:
     if s.grafik is None:
         _umum(slide, s, area)
         return
+    if s.tabel:  # a narrow slide (a 4:3 template) gives the table the width its words need, the chart the rest
+        perlu = Emu(int((sum(_lebar_perlu(s.tabel, TEKS_MIN)) + 2) * EMU_PT)) + JARAK
+        porsi = max(0.35, min(porsi, 1 - perlu / area.w))
     kiri, kanan = _bagi(area, porsi)
     _grafik(slide, s.grafik, kiri)
     if s.kartu:
         h = Inches(2.1)
-        _kartu(slide, s.kartu[0], Kotak(kanan.x, kanan.y, kanan.w, h), besar=36)
+        _kartu(slide, s.kartu[0], Kotak(kanan.x, kanan.y, kanan.w, h), besar=36,
+               baris_pita=_baris_pita(s.kartu[:1], kanan.w))
         kanan = _sisa(kanan, h + JARAK)
     if s.kosong:
         h = Inches(0.8)
         _kosong(slide, Kotak(kanan.x, kanan.y, kanan.w, h), s.kosong, maks=16)
         kanan = _sisa(kanan, h + JARAK)
     ruang_poin = _tinggi_poin(s.poin, kanan.w)
-    if s.tabel:
+    if s.tabel:  # the table's rows before the bullets, where both do not fit
+        _, _, tinggi = _ukuran_tabel(s.tabel, _pt(kanan.w), math.inf, TEKS_MIN, TEKS_MIN)
+        butuh = Emu(int(sum(tinggi) * EMU_PT)) + (Inches(0.4) if s.tabel.catatan else 0)
+        ruang_poin = max(0, min(ruang_poin, kanan.h - butuh - JARAK))
         dipakai = _tabel(slide, s.tabel, Kotak(kanan.x, kanan.y, kanan.w, kanan.h - ruang_poin))
         kanan = _sisa(kanan, dipakai + JARAK)
     _poin(slide, kanan, s.poin, maks=16)

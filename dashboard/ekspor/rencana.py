@@ -446,7 +446,7 @@ def _desa(b: Bahan) -> Salindia:
                 for r in belum.to_dict("records")]
         pakai = [j for j in range(len(kolom)) if j < 2 or any(row[j] != fmt.KOSONG for row in rows)]
         tabel = Tabel([kolom[j] for j in pakai], [[row[j] for j in pakai] for row in rows[:BARIS_TABEL_SAMPING]],
-                      [[1.6, 1.45, 0.85, 1.3, 1.8][j] for j in pakai],
+                      [[1.5, 1.45, 0.85, 1.6, 1.8][j] for j in pakai],
                       kanan={i for i, j in enumerate(pakai) if j in (2, 3)})
         for i, r in enumerate(belum.to_dict("records")[:BARIS_TABEL_SAMPING]):
             tabel.warnai(i, 1, r["_warna_Status"])
