@@ -16,6 +16,7 @@ from dashboard import iku as iku_f
 from dashboard.data import IndikatorData, Periode, RealisasiTw
 from dashboard.grafik import LEBAR_PENUH, tema
 from dashboard.ringkasan import IkuBaris, iku_baris
+from dashboard.skala import Band, urutkan
 
 TW = (1, 2, 3, 4)
 PENGGUNA = "operator"  # until user accounts exist (formats.md §1)
@@ -78,11 +79,15 @@ def acuan_laju(b: IkuBaris, triwulan: int) -> str:
     return "target tahunan"
 
 
-def peringatan_dini(baris: list[IkuBaris], triwulan: int) -> list[dict]:
-    """Indicators whose s.d.-TW value is behind the pace their TW targets (or the year's target) require."""
+def peringatan_dini(baris: list[IkuBaris], triwulan: int, skala: list[Band]) -> list[dict]:
+    """Indicators whose s.d.-TW value is behind the pace their TW targets (or the year's target) require.
+
+    At TW IV the year is over and nothing is early any more: an indicator whose capaian is already in the
+    top band of the capaian scale in force (`skala`, e.g. "Sangat Tinggi") is not warned about."""
+    puncak = urutkan(skala)[0].label if skala else None
     out = []
     for b in baris:
-        if not b.tertinggal:
+        if not b.tertinggal or (triwulan == 4 and puncak is not None and b.kategori == puncak):
             continue
         satuan = b.ind.satuan
         capaian_laju = iku_f.capaian(b.laju, b.realisasi, b.ind.polaritas)

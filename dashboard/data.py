@@ -337,26 +337,37 @@ def _muat_desa_rekap(session: Session, kids: list[int], tahun: int) -> dict[int,
 
 def _muat_peringatan_impor(session: Session, kids: list[int], tahun: int) -> dict[int, list[dict]]:
     """File-level warnings of the live imports of the year: the kecamatan's own, and those of
-    kabupaten-wide files (no single kecamatan) that wrote rows of the kecamatan."""
-    q = (select(ImportLog.id, ImportLog.kecamatan_id, ImportLog.dataset, ImportLog.nama_file, ImportLog.triwulan,
-                ImportLog.peringatan, ImportLog.opsi)
+    kabupaten-wide files (no single kecamatan) that wrote rows of the kecamatan.
+
+    A file's warnings stand until a later successful import of the same dataset and scope (kecamatan,
+    tahun, triwulan, as the import log records them) supersedes them: re-importing a file shows its
+    warnings once, a corrected file clears them, and undoing the later import brings the earlier
+    one's back. An SKM file imported in `tambah` mode adds to the quarter's responses instead of
+    replacing them, so it supersedes nothing."""
+    q = (select(ImportLog.id, ImportLog.kecamatan_id, ImportLog.dataset, ImportLog.nama_file, ImportLog.tahun,
+                ImportLog.triwulan, ImportLog.peringatan, ImportLog.opsi)
          .where(or_(ImportLog.kecamatan_id.in_(kids), ImportLog.kecamatan_id.is_(None)),
-                or_(ImportLog.tahun == tahun, ImportLog.tahun.is_(None)),
-                ImportLog.status == "berhasil", ImportLog.peringatan != "[]"))
+                or_(ImportLog.tahun == tahun, ImportLog.tahun.is_(None)), ImportLog.status == "berhasil")
+         .order_by(ImportLog.id))
     nama = dict(session.execute(select(Kecamatan.id, Kecamatan.nama).where(Kecamatan.id.in_(kids))).all())
-    out: dict[int, list[dict]] = defaultdict(list)
-    for iid, kid, dataset, nama_file, tw, peringatan, opsi in session.execute(q).all():
-        if kid is not None:
-            tujuan = [kid]
+    berlaku: dict[tuple, list] = {}  # (kecamatan, dataset, tahun, triwulan) -> the imports whose warnings stand
+    for r in session.execute(q).all():
+        opsi = json.loads(r.opsi or "{}")
+        if r.kecamatan_id is not None:
+            tujuan = [r.kecamatan_id]
         else:
-            lingkup = json.loads(opsi or "{}").get("lingkup") or []
-            tujuan = sorted({item[0] for item in lingkup if item and item[0] in nama})
-        for w in json.loads(peringatan):
-            if w.get("tahun", tahun) != tahun:
+            tujuan = sorted({item[0] for item in opsi.get("lingkup") or [] if item and item[0] in nama})
+        for k in tujuan:
+            lingkup = (k, r.dataset, r.tahun, r.triwulan)
+            berlaku[lingkup] = (berlaku.get(lingkup, []) if opsi.get("mode") == "tambah" else []) + [r]
+    out: dict[int, list[dict]] = defaultdict(list)
+    for (k, *_), daftar in sorted(berlaku.items(), key=lambda x: x[1][0].id):
+        for r in daftar:
+            if r.peringatan in (None, "", "[]"):
                 continue
-            for k in tujuan:
-                if w.get("kecamatan") not in (None, nama.get(k)):
+            for w in json.loads(r.peringatan):
+                if w.get("tahun", tahun) != tahun or w.get("kecamatan") not in (None, nama.get(k)):
                     continue
-                out[k].append({**w, "import_id": iid, "dataset": dataset, "nama_file": nama_file,
-                               "triwulan": w.get("triwulan", tw)})
+                out[k].append({**w, "import_id": r.id, "dataset": r.dataset, "nama_file": r.nama_file,
+                               "triwulan": w.get("triwulan", r.triwulan)})
     return out

@@ -74,6 +74,19 @@ def rupiah_ringkas(x) -> str:
     return rupiah(x, 0)
 
 
+def skala_rupiah(nilai) -> tuple[float, str, int]:
+    """One money scale for a column of amounts: (divisor, unit for the header, decimals), so that every
+    row of the column reads in the same unit (`miliar`, `juta` or whole rupiah) and the smallest amount
+    still shows: miliar when every non-zero amount is at least Rp 0,1 M, juta when at least Rp 0,1 jt."""
+    ada = [abs(x) for x in nilai if not _kosong(x) and x]
+    kecil = min(ada, default=0)
+    if kecil >= 1e8:
+        return 1e9, "Rp miliar", 2
+    if kecil >= 1e5:
+        return 1e6, "Rp juta", 2
+    return 1.0, "Rp", 0
+
+
 def nilai(x, satuan: str | None = None) -> str:
     """An indicator value in its unit: `77,77 %`, `0,64`, `87,26`."""
     if _kosong(x):

@@ -1,4 +1,11 @@
-"""Data-quality checks (domain §4) on a period's data. Warnings never block; they point at the source."""
+"""Data-quality checks (domain §4) on a period's data. Warnings never block; they point at the source.
+
+Besides the checks of domain §4, two implausible-value checks on the IKU: a capaian above
+BATAS_CAPAIAN_WAJAR % (reports do print 140 % and 900 %, but a figure that high is more often a target
+or realisasi in the wrong unit, e.g. a ratio against a percentage), and a year's target more than
+FAKTOR_TARGET_WAJAR times, or less than 1/FAKTOR_TARGET_WAJAR of, the previous year's target (both
+positive; a target that was 0 cannot be compared this way).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,9 @@ from dashboard import format as fmt
 from dashboard import skm as skm_f
 from dashboard.data import Periode
 
+BATAS_CAPAIAN_WAJAR = 200.0  # %
+FAKTOR_TARGET_WAJAR = 3.0
+
 # Warning kinds that come from a file (not from the stored data) are kept with their import.
 JENIS_BERKAS = {"persen_tidak_sesuai", "total_tidak_sesuai", "jumlah_desa_berubah", "responden_tidak_sesuai",
                 "capaian_tidak_sesuai", "total_desa_tidak_sesuai"}
@@ -20,7 +30,32 @@ HALAMAN = {
     "skema_desa_berbeda": "Desa", "status_desa_dari_skor": "Desa", "capaian_tidak_sesuai": "IKU",
     "total_desa_tidak_sesuai": "Desa",
     "target_berganda": "IKU", "realisasi_iku_berbeda_hitungan": "IKU", "tahunan_tidak_sesuai_triwulan": "IKU",
+    "capaian_tidak_wajar": "IKU", "target_jauh_dari_tahun_lalu": "IKU",
 }
+# What a warning kind is, in words (tables and exports show these, never the code)
+NAMA_JENIS = {
+    "anggaran_anak_tidak_sama": "Jumlah rincian anggaran tidak sama",
+    "realisasi_melebihi_pagu": "Realisasi melebihi pagu",
+    "kumulatif_menurun": "Realisasi kumulatif menurun",
+    "persen_tidak_sesuai": "Persentase tercetak tidak sesuai",
+    "total_tidak_sesuai": "Baris jumlah tidak sesuai",
+    "ikm_tercetak_berbeda": "IKM tercetak berbeda",
+    "responden_tidak_sesuai": "Jumlah responden tidak sesuai",
+    "status_desa_tidak_sesuai_skor": "Status desa tidak sesuai skor",
+    "jumlah_desa_berubah": "Jumlah desa berubah",
+    "target_berganda": "Target berbeda antarversi",
+    "realisasi_iku_berbeda_hitungan": "Realisasi IKU berbeda dari hitungan",
+    "tahunan_tidak_sesuai_triwulan": "Angka tahunan tidak sesuai triwulan",
+    "capaian_tidak_wajar": "Capaian tidak wajar",
+    "target_jauh_dari_tahun_lalu": "Target jauh dari tahun lalu",
+}
+
+
+def nama_jenis(jenis: str | None) -> str:
+    """A warning kind in words; an unknown code as readable words (`jenis_baru` -> "Jenis baru")."""
+    if not jenis:
+        return ""
+    return NAMA_JENIS.get(jenis) or jenis.replace("_", " ").capitalize()
 
 
 @dataclass
@@ -150,6 +185,7 @@ def _iku(p: Periode, triwulan: int) -> list[Peringatan]:
 
     out = []
     for ind in indikator_tahun(p):
+        out += _iku_wajar(p, ind, triwulan)
         versi = ind.target_versi.get(p.tahun, [])
         if len({v.target for v in versi if v.target is not None}) > 1:
             riwayat = "; ".join(f"{v.versi or 'tanpa versi'}: {fmt.angka(v.target)}" for v in versi)
@@ -175,13 +211,44 @@ def _iku(p: Periode, triwulan: int) -> list[Peringatan]:
         # The printed figures' last digit is their precision (of the TW figures, not of their mean);
         # reports truncate as often as they round.
         tercetak = [v for tw, v in b.nilai_tw.items() if tw <= triwulan and v is not None]
-        toleransi = 10 ** -max(_desimal(v) for v in tercetak) + 1e-9
-        if abs(dihitung - b.realisasi) > toleransi:
+        desimal = max(_desimal(v) for v in tercetak)
+        if abs(dihitung - b.realisasi) > 10 ** -desimal + 1e-9:
+            # shown with the printed precision (at least 2 decimals), more only where that hides the gap
+            tampil = next(d for d in (max(2, desimal), 3, 4)
+                          if d == 4 or fmt.angka(dihitung, d) != fmt.angka(b.realisasi, d))
             out.append(Peringatan(
                 "realisasi_iku_berbeda_hitungan",
                 f"Realisasi {ind.kode} s.d. {fmt.triwulan(triwulan)} berbeda dari angka yang dihitung aplikasi "
                 f"dari data {'SKM' if ind.hitung == 'ikm' else 'status desa'}.",
-                f"indikator {ind.kode}", fmt.angka(dihitung, 4), fmt.angka(b.realisasi, 4), triwulan))
+                f"indikator {ind.kode}", fmt.angka(dihitung, tampil), fmt.angka(b.realisasi, tampil), triwulan))
+    return out
+
+
+def _iku_wajar(p: Periode, ind, triwulan: int) -> list[Peringatan]:
+    """Implausible values of one indicator: a capaian above BATAS_CAPAIAN_WAJAR, a target far from last year's."""
+    from dashboard.ringkasan import iku_baris
+
+    out = []
+    b = iku_baris(p, ind, triwulan)
+    if b.capaian is not None and b.capaian > BATAS_CAPAIAN_WAJAR:
+        out.append(Peringatan(
+            "capaian_tidak_wajar",
+            f"Capaian {ind.kode} s.d. {fmt.triwulan(triwulan)} di atas {fmt.persen(BATAS_CAPAIAN_WAJAR, 0)}: periksa "
+            f"target dan realisasinya (satuan yang berbeda, salah ketik).", f"indikator {ind.kode}",
+            f"paling tinggi {fmt.persen(BATAS_CAPAIAN_WAJAR, 0)}", fmt.persen(b.capaian), triwulan))
+    kini, lalu = ind.target_berlaku(p.tahun), ind.target_berlaku(p.tahun - 1)
+    if kini and lalu and kini.target is not None and lalu.target is not None and kini.target > 0 and lalu.target > 0:
+        rasio = kini.target / lalu.target
+        if rasio > FAKTOR_TARGET_WAJAR or rasio < 1 / FAKTOR_TARGET_WAJAR:
+            arah = (f"lebih dari {fmt.angka_ringkas(FAKTOR_TARGET_WAJAR)} kali" if rasio > 1
+                    else f"kurang dari 1/{fmt.angka_ringkas(FAKTOR_TARGET_WAJAR)}")
+            s = ind.satuan
+            out.append(Peringatan(
+                "target_jauh_dari_tahun_lalu",
+                f"Target {ind.kode} {p.tahun} {arah} target {p.tahun - 1} "
+                f"({fmt.nilai(lalu.target, s)}): periksa satuan dan angkanya.", f"indikator {ind.kode}",
+                f"antara {fmt.nilai(lalu.target / FAKTOR_TARGET_WAJAR, s)} dan "
+                f"{fmt.nilai(lalu.target * FAKTOR_TARGET_WAJAR, s)}", fmt.nilai(kini.target, s)))
     return out
 
 

@@ -368,6 +368,11 @@ def desa_gauge(p: Periode, triwulan: int, desa: dict) -> dict:
 
 # ---------------------------------------------------------------- everything
 
+def triwulan_sebelumnya(tahun: int, triwulan: int) -> tuple[int, int]:
+    """The period a headline figure is compared with: TW n−1, or TW IV of the year before for TW I."""
+    return (tahun, triwulan - 1) if triwulan > 1 else (tahun - 1, 4)
+
+
 def ringkasan(p: Periode, triwulan: int, *, dengan_peringatan: bool = True) -> dict:
     """The figures of `summary --json` (formats.md §3), plus private `_` keys the pages use."""
     iku = hitung_iku(p, triwulan)

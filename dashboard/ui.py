@@ -267,16 +267,22 @@ def tabel(df, *, tinggi: int | str = "auto", lebar: dict[str, str | int] | None 
 
 def ringkasan_sebelumnya(nama: str, tahun: int, tw: int) -> dict | None:
     """The summary s.d. the previous TW (TW IV of last year before TW I), when there is data."""
-    if tw > 1:
-        return baca_ringkasan(nama, tahun, tw - 1)
+    from dashboard.ringkasan import triwulan_sebelumnya
+
+    tahun_lalu, tw_lalu = triwulan_sebelumnya(tahun, tw)
+    if tahun_lalu == tahun:
+        return baca_ringkasan(nama, tahun, tw_lalu)
     kec = next((k for k in baca_kecamatan() if k["nama"] == nama), None)
-    if kec is None or tahun - 1 not in _tahun(kec["id"], kunci()):
+    if kec is None or tahun_lalu not in _tahun(kec["id"], kunci()):
         return None
-    return baca_ringkasan(nama, tahun - 1, 4)
+    return baca_ringkasan(nama, tahun_lalu, tw_lalu)
 
 
 def label_triwulan_sebelumnya(tahun: int, tw: int) -> str:
-    return f"{fmt.triwulan(tw - 1)} {tahun}" if tw > 1 else f"{fmt.triwulan(4)} {tahun - 1}"
+    from dashboard.ringkasan import triwulan_sebelumnya
+
+    tahun_lalu, tw_lalu = triwulan_sebelumnya(tahun, tw)
+    return f"{fmt.triwulan(tw_lalu)} {tahun_lalu}"
 
 
 HALAMAN_BERKAS = {"Ringkasan": "pages/ringkasan.py", "IKU": "pages/iku.py", "Anggaran": "pages/anggaran.py",

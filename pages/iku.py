@@ -6,6 +6,7 @@ from dashboard import analisis_iku as ai
 from dashboard import format as fmt
 from dashboard import ui
 from dashboard.pemeriksaan import HALAMAN
+from dashboard.ringkasan import skala_bands
 from dashboard.tabel import publik
 
 nama, tahun, tw, data, p = ui.buka_halaman("Indikator Kinerja Utama")
@@ -23,7 +24,7 @@ if not baris:
 
 baris_iku = [b for b in baris if b.ind.jenis == "iku"]
 baris_ik = [b for b in baris if b.ind.jenis != "iku"]
-dini = ai.peringatan_dini(baris, tw)
+dini = ai.peringatan_dini(baris, tw, skala_bands(p, p.setelan.skala_capaian))
 sd = f"s.d. {fmt.triwulan(tw)}"
 
 # ---------------------------------------------------------------- headline

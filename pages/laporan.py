@@ -1,12 +1,13 @@
 """Laporan: the meeting deck's slides as a list, and the three downloads (workbook, deck, CSV ZIP)."""
 
+import logging
 from datetime import datetime
 
 import streamlit as st
 
 from dashboard import format as fmt
 from dashboard import ui
-from dashboard.ekspor import MIME, Bahan, buat, nama_berkas, rencana_dek, templat
+from dashboard.ekspor import MIME, Bahan, EksporError, buat, nama_berkas, rencana_dek, templat
 from dashboard.ekspor.bahan import baca_tambahan
 
 nama, tahun, tw, data, p = ui.buka_halaman("Laporan")
@@ -32,6 +33,18 @@ def berkas(format: str, nama: str, tahun: int, tw: int, kunci: str, _b: Bahan) -
     return buat(format, _b)
 
 
+def siapkan(format: str, nama: str, tahun: int, tw: int, kunci: str, b: Bahan) -> None:
+    """On click, before the rerun: build (or take from the cache) the file the browser is fetching, so that a
+    failure is shown in words on the page; the download itself shows only a short English notice."""
+    galat = st.session_state.setdefault("laporan_galat", {})
+    try:
+        berkas(format, nama, tahun, tw, kunci, b)
+        galat.pop(format, None)
+    except EksporError as exc:
+        logging.getLogger("pantau").error("export %s failed: %s", format, exc.__cause__ or exc, exc_info=exc)
+        galat[format] = ((nama, tahun, tw, kunci), str(exc))
+
+
 kunci = ui.kunci()
 b = Bahan(periode=p, data=data, triwulan=tw, waktu=datetime.now().astimezone(), templat=templat_tersimpan(kunci),
           **tambahan(nama, tahun, tw, kunci))
@@ -53,7 +66,10 @@ for kolom, (format, label, ikon, keterangan) in zip(st.columns(3), UNDUHAN):
         st.download_button(label, data=lambda f=format: berkas(f, nama, tahun, tw, kunci, b),
                            file_name=nama_berkas(format, nama, tahun, tw), mime=MIME[format], icon=ikon,
                            key=f"laporan_unduh_{format}", type="primary" if format == "pptx" else "secondary",
-                           width="stretch", on_click="ignore")
+                           width="stretch", on_click=siapkan, args=(format, nama, tahun, tw, kunci, b))
+        gagal = st.session_state.get("laporan_galat", {}).get(format)
+        if gagal and gagal[0] == (nama, tahun, tw, kunci):
+            st.error(gagal[1], icon=":material/error:")
         st.caption(keterangan)
 
 st.subheader("Isi dek rapat evaluasi")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dashboard import analisis_iku as ai
+from dashboard import format as fmt
 from dashboard.data import RealisasiTw
-from dashboard.ringkasan import hitung_iku, iku_baris
+from dashboard.ringkasan import hitung_iku, iku_baris, skala_bands
+from dashboard.skala import Band
 from periode_buatan import bajuin_2025, bati_bati_2024, indikator, periode
 
 TOL = 0.01
@@ -41,11 +45,26 @@ def test_rasio_bati_bati_914():
     assert b.capaian == pytest.approx(914.29, abs=TOL)  # the report prints 900
 
 
+def _dini(p, tw):
+    return ai.peringatan_dini(_baris(p, tw), tw, skala_bands(p, p.setelan.skala_capaian))
+
+
 def test_peringatan_dini_target_tahunan():
-    dini = ai.peringatan_dini(_baris(bajuin_2025(), 4), 4)
+    dini = _dini(bajuin_2025(), 3)
     assert [d["kode"] for d in dini] == ["IKU-2"]
-    assert "target tahunan" in dini[0]["pesan"] and "87,26" in dini[0]["pesan"] and "87,50" in dini[0]["pesan"]
-    assert dini[0]["capaian_laju"] == pytest.approx(99.73, abs=TOL)
+    assert "target tahunan" in dini[0]["pesan"] and "87,12" in dini[0]["pesan"] and "87,50" in dini[0]["pesan"]
+    assert dini[0]["capaian_laju"] == pytest.approx(99.57, abs=TOL)
+
+
+def test_peringatan_dini_tidak_di_tw4_untuk_kategori_puncak():
+    """TW IV: IKU-2 at 99,73 % is "Sangat Tinggi", the top band: the year is over, nothing early to warn of."""
+    p = bajuin_2025()
+    assert _baris(p, 4)[1].kategori == "Sangat Tinggi" and _baris(p, 4)[1].tertinggal
+    assert _dini(p, 4) == []
+    # under a scale whose top band starts higher, 99,73 % is not the top band: still warned
+    p.skala["Ketat"] = [Band(100, "Istimewa", "#1b7f3b", True), Band(0, "Belum", "#a61e1e", True)]
+    p.setelan = replace(p.setelan, skala_capaian="Ketat")
+    assert [d["kode"] for d in _dini(p, 4)] == ["IKU-2"]
 
 
 def test_peringatan_dini_target_triwulan_dan_laju_aliran():
@@ -57,13 +76,13 @@ def test_peringatan_dini_target_triwulan_dan_laju_aliran():
     negatif = indikator("IKU-3", "Rata-rata hari penyelesaian", satuan="Hari", polaritas="negatif",
                         agregasi="rata_rata", target={2025: [("PK", 3, None, 2)]}, realisasi={2025: {1: 3.5, 2: 3.3}})
     p = periode("Uji", 2025, indikator_list=[tw_target, aliran, negatif])
-    dini = {d["kode"]: d for d in ai.peringatan_dini(_baris(p, 2), 2)}
+    dini = {d["kode"]: d for d in _dini(p, 2)}
     assert set(dini) == {"IK-1", "IK-2", "IKU-3"}
     assert "target TW II 20,00" in dini["IK-1"]["pesan"] and "15,00" in dini["IK-1"]["pesan"]
     assert "2/4 dari target tahunan 100,00" in dini["IK-2"]["pesan"]  # 40 against a pace of 50
     assert "di atas" in dini["IKU-3"]["pesan"]  # lower is better
     # TW I: 10 of 10 and 30 against a pace of 25 are on pace; 3,5 days against 3 is not
-    assert [d["kode"] for d in ai.peringatan_dini(_baris(p, 1), 1)] == ["IKU-3"]
+    assert [d["kode"] for d in _dini(p, 1)] == ["IKU-3"]
 
 
 def test_data_grafik_tahun_ini_tahun_lalu_dan_target():
@@ -168,3 +187,31 @@ def test_label_tab():
     p = bajuin_2025()
     assert ai.label_tab(p.indikator[1]) == "IKU-2 · Indeks Kepuasan Masyarakat di Ke…"
     assert ai.label_tab(p.indikator[0], panjang=60) == "IKU-1 · Persentase Desa Mandiri di Kecamatan"
+
+
+def _wajar(p, tw):
+    from dashboard.pemeriksaan import periksa
+
+    return [w for w in periksa(p, tw) if w.jenis in ("capaian_tidak_wajar", "target_jauh_dari_tahun_lalu")]
+
+
+def test_capaian_di_atas_200_persen_diperingatkan():
+    """Bati-Bati's rasio 0,64 against a target of 0,07 (914 %): printed, but more likely a unit slip."""
+    w = _wajar(bati_bati_2024(), 4)
+    assert [(x.jenis, x.lokasi, x.ditemukan) for x in w] == [("capaian_tidak_wajar", "indikator IKU-1", "914,29 %")]
+    assert "di atas 200 %" in w[0].pesan
+    assert _wajar(bajuin_2025(), 4) == []  # 140 % is high but plausible
+
+
+@pytest.mark.parametrize("lalu,kini,peringatan", [(80, 8, True), (80, 26, True), (80, 27, False), (80, 240, False),
+                                                  (80, 241, True), (0, 50, False), (None, 50, False)])
+def test_target_jauh_dari_tahun_lalu(lalu, kini, peringatan):
+    target = {2025: [("PK", kini, None, None)]}
+    if lalu is not None:
+        target[2024] = [("PK", lalu, None, None)]
+    ind = indikator("IKU-5", "Persentase Layanan Tepat Waktu", target=target, realisasi={2025: {1: kini / 4}})
+    w = _wajar(periode("Uji", 2025, indikator_list=[ind]), 1)
+    assert [x.jenis for x in w] == (["target_jauh_dari_tahun_lalu"] if peringatan else [])
+    if peringatan:
+        assert w[0].ditemukan == fmt.persen(kini) and w[0].diharapkan == f"antara {fmt.persen(lalu / 3)} dan " \
+            f"{fmt.persen(lalu * 3)}"

@@ -69,3 +69,23 @@ def test_laporan_menyebut_templat_kabupaten(app_db):
     assert "Dek memakai templat presentasi kabupaten" in semua_teks(at)
     at = buka("pengaturan", "Bajuin", 2025, 4)
     assert "Templat yang dipakai: tanah-laut.pptx" in semua_teks(at)
+
+
+def test_unduhan_yang_gagal_dikatakan_di_halaman(app_db, monkeypatch):
+    """A builder that fails must not leave the button silently giving nothing: the page says so in Indonesian."""
+    from dashboard import ekspor
+
+    def rusak(b):
+        raise AttributeError("'float' object has no attribute 'lstrip'")
+
+    monkeypatch.setitem(ekspor.FORMAT, "pptx", (rusak, ".pptx"))
+    at = buka("laporan", "Bajuin", 2025, 4)
+    at.download_button(key="laporan_unduh_xlsx").click().run()
+    tanpa_galat(at)
+    assert not at.error
+    at.download_button(key="laporan_unduh_pptx").click().run()
+    tanpa_galat(at)
+    pesan = [e.value for e in at.error]
+    assert len(pesan) == 1 and pesan[0].startswith("Dek PowerPoint Kecamatan Bajuin TW IV 2025 tidak dapat dibuat "
+                                                   "karena kesalahan di aplikasi (AttributeError)")
+    assert _tombol(at) == ["Buku kerja Excel (.xlsx)", "Dek PowerPoint (.pptx)", "Semua tabel, CSV (.zip)"]

@@ -85,3 +85,21 @@ def test_export_xlsx_terbaca_dari_bytes(demo_db, tmp_path):
     assert _export(demo_db, "xlsx", out, kec="Pelaihari", tw="2").returncode == 0
     wb = load_workbook(io.BytesIO(out.read_bytes()))
     assert "belum ada data" in "\n".join(str(c.value) for row in wb["Anggaran"].iter_rows() for c in row if c.value)
+
+
+def test_export_gagal_di_pembangun_tanpa_traceback(demo_db, tmp_path, monkeypatch, capsys):
+    """A builder's bug (as the deck's NaN colour was) ends in an Indonesian message and exit 1, no file."""
+    from dashboard import cli, ekspor
+
+    def rusak(b):
+        raise AttributeError("'float' object has no attribute 'lstrip'")
+
+    monkeypatch.setitem(ekspor.FORMAT, "pptx", (rusak, ".pptx"))
+    out = tmp_path / "keluar"
+    out.mkdir()
+    kode = cli.main(["export", "pptx", "--kecamatan", "Bajuin", "--tahun", "2025", "--triwulan", "4",
+                     "--out", str(out)])
+    err = capsys.readouterr().err
+    assert kode == 1
+    assert "Dek PowerPoint Kecamatan Bajuin TW IV 2025 tidak dapat dibuat karena kesalahan di aplikasi" in err
+    assert "Traceback" not in err and not list(out.iterdir())

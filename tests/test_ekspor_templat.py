@@ -3,7 +3,9 @@ refused with a message; storage in the pengaturan table round-trips and never le
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import zipfile
 from datetime import datetime, timezone
 
@@ -155,3 +157,51 @@ def test_nilai_tersimpan_rusak_dibaca_sebagai_tidak_ada(db_url):
         s.add(Pengaturan(kecamatan_id=0, kunci=templat.KUNCI, nilai="{bukan json"))
     with session_scope() as s:
         assert templat.baca(s) is None and templat.info(s) is None
+
+
+RELASI_LUAR = (b'<Relationship Id="rIdLuar" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+               b'relationships/image" Target="http://pelacak.invalid/piksel.png" TargetMode="External"/>')
+GAMBAR_TAUTAN = (b'<p:pic><p:nvPicPr><p:cNvPr id="99" name="Logo"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr>'
+                 b'<p:blipFill><a:blip r:link="rIdLuar"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+                 b'<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/></a:xfrm>'
+                 b'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
+TAUTAN_WEB = (b'<Relationship Id="rIdWeb" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+              b'relationships/hyperlink" Target="https://tanahlautkab.go.id/" TargetMode="External"/>')
+
+
+def _dengan_relasi(relasi: bytes, gambar: bytes = b"") -> bytes:
+    """The template with a relationship (and a picture using it) added to its slide master."""
+    def ubah(nama, isi):
+        if nama == "ppt/slideMasters/_rels/slideMaster1.xml.rels":
+            return isi.replace(b"</Relationships>", relasi + b"</Relationships>")
+        if nama == "ppt/slideMasters/slideMaster1.xml" and gambar:
+            return isi.replace(b"</p:spTree>", gambar + b"</p:spTree>")
+        return isi
+    return _pptx_dengan(ubah)
+
+
+def test_templat_dengan_gambar_tertaut_ditolak_dan_tidak_terbawa(bahan_bajuin, db_url):
+    """A linked (not embedded) image in the master would be fetched from outside every time a deck opens."""
+    from dataclasses import replace
+
+    isi = _dengan_relasi(RELASI_LUAR, GAMBAR_TAUTAN)
+    Presentation(io.BytesIO(isi))  # a valid presentation, as PowerPoint writes a linked picture
+    with pytest.raises(TemplatError, match="Templat berisi 1 gambar yang ditautkan ke berkas atau alamat di luar"):
+        periksa(isi, "tanah-laut.pptx")
+    # passed straight to the deck builder, or stored before uploads were checked: the built-in design is used
+    for b, templat_langsung in ((bahan_bajuin, isi), (replace(bahan_bajuin, templat=isi), None)):
+        hasil = dek(b, templat=templat_langsung)
+        with zipfile.ZipFile(io.BytesIO(hasil)) as z:
+            assert not [n for n in z.namelist() if b'TargetMode="External"' in z.read(n)]
+        assert Presentation(io.BytesIO(hasil)).slide_width == 12192000
+    with session_scope() as s:
+        s.add(Pengaturan(kecamatan_id=0, kunci=templat.KUNCI, nilai=json.dumps(
+            {"nama_file": "lama.pptx", "isi": base64.b64encode(isi).decode("ascii")})))
+    with session_scope() as s:
+        assert templat.baca(s) is None and templat.info(s) is None
+
+
+def test_templat_dengan_tautan_web_diterima():
+    """A hyperlink (a reader clicks it; nothing is fetched) is not a reason to refuse a template."""
+    info = periksa(_dengan_relasi(TAUTAN_WEB), "tanah-laut.pptx")
+    assert info.tata_letak_isi == "Kabupaten Title Only"

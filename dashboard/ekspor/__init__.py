@@ -13,16 +13,18 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from dashboard import format as fmt
 from dashboard.ekspor.arsip import zip_csv
 from dashboard.ekspor.bahan import Bahan, kumpulkan
 from dashboard.ekspor.excel import buku_kerja
 from dashboard.ekspor.powerpoint import dek
 from dashboard.ekspor.rencana import Salindia, rencana_dek
 
-__all__ = ["Bahan", "EksporError", "FORMAT", "Salindia", "buat", "buku_kerja", "dek", "ekspor_ke_berkas",
-           "kumpulkan", "nama_berkas", "rencana_dek", "zip_csv"]
+__all__ = ["Bahan", "EksporError", "FORMAT", "NAMA_FORMAT", "Salindia", "buat", "buku_kerja", "dek",
+           "ekspor_ke_berkas", "kumpulkan", "nama_berkas", "rencana_dek", "zip_csv"]
 
 FORMAT = {"xlsx": (buku_kerja, ".xlsx"), "pptx": (dek, ".pptx"), "csv": (zip_csv, ".zip")}
+NAMA_FORMAT = {"xlsx": "Buku kerja Excel", "pptx": "Dek PowerPoint", "csv": "ZIP berisi CSV"}
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         "csv": "application/zip"}
@@ -33,10 +35,22 @@ class EksporError(Exception):
 
 
 def buat(format: str, b: Bahan) -> bytes:
-    """The file of one format (`xlsx`, `pptx` or `csv`, a ZIP of CSV files) for the period."""
+    """The file of one format (`xlsx`, `pptx` or `csv`, a ZIP of CSV files) for the period.
+
+    Any failure is an `EksporError` whose message a user can read (the command line prints it, the
+    Laporan page shows it): a builder's bug must never end in a traceback or in a download that
+    silently brings nothing. The original exception stays chained for the log."""
     if format not in FORMAT:
         raise EksporError(f"Format '{format}' tidak dikenal; pilih xlsx, pptx atau csv.")
-    return FORMAT[format][0](b)
+    try:
+        return FORMAT[format][0](b)
+    except EksporError:
+        raise
+    except Exception as exc:
+        raise EksporError(
+            f"{NAMA_FORMAT[format]} Kecamatan {b.kecamatan} {fmt.triwulan(b.triwulan)} {b.tahun} tidak dapat "
+            f"dibuat karena kesalahan di aplikasi ({type(exc).__name__}). Data Anda tidak berubah; laporkan "
+            "kesalahan ini kepada pengelola aplikasi.") from exc
 
 
 def nama_berkas(format: str, kecamatan: str, tahun: int, triwulan: int) -> str:

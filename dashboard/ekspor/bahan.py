@@ -27,6 +27,7 @@ class Bahan:
     desa_kabupaten: list | None = None  # the kabupaten's Mandiri desa, where the kecamatan has none to compare with
     templat: bytes | None = None  # the kabupaten's own .pptx template, if one was uploaded
     kabupaten: object | None = None  # analisis_kabupaten.Perbandingan of the kecamatan's kabupaten (Kabupaten page)
+    sebelumnya: dict | None = None  # ringkasan() s.d. the previous TW (TW IV of last year before TW I), if any
 
     @property
     def tahun(self) -> int:
@@ -53,11 +54,26 @@ def baca_tambahan(session: Session, periode: Periode, triwulan: int) -> dict:
     return {
         "kabupaten": kabupaten,
         "desa_kabupaten": desa_kabupaten,
+        "sebelumnya": ringkasan_sebelumnya(session, periode, triwulan),
         "impor": riwayat_impor(session, kid, tahun),
         "layanan": analisis_skm.query_layanan(session, kid, tahun, triwulan),
         "profil": analisis_skm.query_profil(session, kid, tahun, triwulan),
         "saran": analisis_skm.query_saran(session, kid, tahun, triwulan),
     }
+
+
+def ringkasan_sebelumnya(session: Session, periode: Periode, triwulan: int) -> dict | None:
+    """The summary s.d. the previous TW, as the Ringkasan page compares with: TW n−1 of the same year, or
+    TW IV of the year before for TW I (None when that year has no data)."""
+    from dashboard.data import muat_satu, tahun_tersedia
+    from dashboard.ringkasan import ringkasan, triwulan_sebelumnya
+
+    tahun, tw = triwulan_sebelumnya(periode.tahun, triwulan)
+    if tahun == periode.tahun:
+        return ringkasan(periode, tw, dengan_peringatan=False)
+    if tahun not in tahun_tersedia(session, periode.kecamatan_id):
+        return None
+    return ringkasan(muat_satu(session, periode.kecamatan, tahun), tw, dengan_peringatan=False)
 
 
 def kumpulkan(session: Session, nama: str, tahun: int, triwulan: int, waktu: datetime | None = None) -> Bahan:

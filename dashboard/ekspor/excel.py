@@ -33,6 +33,7 @@ from dashboard.tabel import WARNA_TEKS_GELAP
 LOKAL = "[$-421]"
 FORMAT = {
     "rupiah": LOKAL + '"Rp "#,##0.00',
+    "rupiah_bulat": LOKAL + '"Rp "#,##0',
     "persen": LOKAL + '0.00" %"',
     "poin": LOKAL + '+0.00" poin";-0.00" poin";0.00" poin"',
     "nrr": LOKAL + "0.000",
@@ -98,7 +99,7 @@ def format_kolom(nama: str, nilai: pd.Series) -> str | None:
     """The Excel format of a column, from its name (as `dashboard.tabel.format_kolom` reads them)."""
     n = str(nama).lower()
     if "(rp)" in n or n in {"pagu", "rencana", "deviasi", "sisa"}:
-        return FORMAT["rupiah"]
+        return format_rupiah(nilai)
     if "(%)" in n:
         return FORMAT["persen"]
     if "(poin)" in n:
@@ -115,8 +116,15 @@ def format_kolom(nama: str, nilai: pd.Series) -> str | None:
     return FORMAT["angka"]
 
 
+def format_rupiah(nilai) -> str:
+    """Rupiah with sen only where a column has an amount with sen: `Rp 4.500.000`, never `Rp 4.500.000,00`."""
+    ada_sen = any(isinstance(v, numbers.Real) and not isinstance(v, bool) and not pd.isna(v)
+                  and round(float(v), 2) != round(float(v)) for v in nilai)
+    return FORMAT["rupiah"] if ada_sen else FORMAT["rupiah_bulat"]
+
+
 # the format of a `Nilai` cell by its row's `_satuan` (the headline table mixes units)
-FORMAT_SATUAN = {"%": FORMAT["persen"], "poin": FORMAT["poin"], "Rp": FORMAT["rupiah"], "": FORMAT["angka"]}
+FORMAT_SATUAN = {"%": FORMAT["persen"], "poin": FORMAT["poin"], "": FORMAT["angka"]}
 
 
 def _judul(ws: Worksheet, nama: str, b: Bahan) -> int:
@@ -190,8 +198,9 @@ def _bersih(v):
 def _gaya(cell, cache: dict, *, format: str | None = None, lipat: bool = False, indent: int = 0,
           tebal: bool = False, warna: str | None = None) -> None:
     """Style a body cell. openpyxl hashes every style object it is given, which dominates large
-    sheets; a combination already built is copied from the cache (the cell's style indices) instead."""
-    kunci = (format, lipat, indent, tebal, warna)
+    sheets; a combination already built is copied from the cache (the cell's style indices) instead.
+    The quote prefix `tulis` sets on formula-like text is part of the style, so it is part of the key."""
+    kunci = (format, lipat, indent, tebal, warna, bool(cell.quotePrefix))
     if kunci in cache:
         cell._style = copy(cache[kunci])
         return
@@ -236,8 +245,11 @@ def _tabel(ws: Worksheet, baris: int, df: pd.DataFrame, lebar: dict[int, float],
             v = _bersih(row[c]) if pohon else row[c]
             cell = ws.cell(baris, j)
             tulis(cell, v)
-            f = FORMAT_SATUAN.get(row["_satuan"], FORMAT["angka"]) if "_satuan" in row and c == "Nilai" \
-                else format_per[c]
+            if "_satuan" in row and c == "Nilai":
+                satuan = row["_satuan"]
+                f = format_rupiah([v]) if satuan == "Rp" else FORMAT_SATUAN.get(satuan, FORMAT["angka"])
+            else:
+                f = format_per[c]
             lipat = isinstance(cell.value, str) and len(cell.value) > lebar[j]
             if lipat:
                 garis_teks = max(garis_teks, _baris_teks(cell.value, lebar[j]))
@@ -260,6 +272,6 @@ def _panjang_tampil(nilai, f: str | None) -> int:
     if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)) or nilai is pd.NA:
         return 2
     if isinstance(nilai, (int, float)):
-        teks = fmt.rupiah(nilai) if f == FORMAT["rupiah"] else fmt.angka(nilai)
+        teks = fmt.rupiah(nilai) if f in (FORMAT["rupiah"], FORMAT["rupiah_bulat"]) else fmt.angka(nilai)
         return len(teks) + 3
     return len(str(nilai)) + 1

@@ -3,8 +3,10 @@
 Charts are native PowerPoint charts (their data sits in the embedded workbook, so the sekcam can edit
 them), tables are native tables, and every text box gets a font size at which its text fits
 (`dashboard.ekspor.ukur`); what still does not fit at the smallest size is cut with "…" and stands in
-full in the slide's notes. With the kabupaten's own template (`templat.py`), the deck uses its
-theme, its title layout and a title-only layout, and places the content below the layout's title.
+full in the slide's notes. Body text (text boxes, tables, cards) is never set below TEKS_MIN points,
+titles aside; the plan (`rencana.py`) keeps each slide's content within what fits at that size.
+With the kabupaten's own template (`templat.py`), the deck uses its theme, its title layout and a
+title-only layout, and places the content below the layout's title.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pptx.util import Emu, Inches, Pt
 from dashboard.ekspor import ukur
 from dashboard.ekspor.bahan import Bahan
 from dashboard.ekspor.rencana import Grafik, Kartu, Salindia, Tabel, rencana_dek
+from dashboard.ekspor.templat import relasi_luar
 from dashboard.tabel import WARNA_TEKS_GELAP
 
 LEBAR_16_9, TINGGI_16_9 = Emu(12192000), Emu(6858000)  # 13,333 × 7,5 in
@@ -40,6 +43,7 @@ ABU_GARIS = "CED4DA"
 ABU_BARIS = "F1F3F5"
 KUNING_MUDA = "FFF3CD"
 JARAK = Inches(0.15)
+TEKS_MIN = 14  # points: the smallest body text of the deck (readable from the back of a meeting room)
 RT_TEMA = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 EMU_PT = 12700
 
@@ -65,7 +69,7 @@ def _pt(emu: int) -> float:
 
 
 def _rgb(warna: str | None, cadangan: str = "9E9E9E") -> RGBColor:
-    w = (warna or "").lstrip("#") or cadangan
+    w = (warna.lstrip("#") if isinstance(warna, str) else "") or cadangan
     return RGBColor.from_string(w.upper() if len(w) == 6 else cadangan)
 
 
@@ -145,6 +149,9 @@ def dek(b: Bahan, templat: bytes | None = None) -> bytes:
     """The deck of the period, with the given template, else the stored one (`b.templat`), else the
     built-in design. A stored template that fails is replaced by the built-in design, never an error."""
     templat = templat if templat is not None else b.templat
+    if templat is not None and relasi_luar(templat):  # never carry a link that is fetched on opening
+        logging.getLogger("pantau").info("deck template links outside itself; the built-in design is used")
+        templat = None
     rencana = rencana_dek(b)
     kaki = f"Kecamatan {b.kecamatan} · Evaluasi {rencana[0].judul.removeprefix('Evaluasi Kinerja ')}"
     if templat is not None:
@@ -164,7 +171,8 @@ def dek_contoh(templat: bytes) -> bytes:
         return Grafik(jenis, "Contoh", ["A", "B"], [("Seri", [1.0, None])], "0", ["1f5fa8"])
 
     rencana = [Salindia("judul", "Contoh", "Subjudul"), Salindia("ringkasan", "Contoh", kartu=[kartu]),
-               Salindia("sasaran", "Contoh", "Sub", tabel=tabel, teks=[("A", "teks"), ("B", "teks")]),
+               Salindia("sasaran", "Contoh", "Sub", tabel=tabel, poin=["Satu"]),
+               Salindia("narasi", "Contoh", "Sub", teks=[("A", "teks"), ("B", "teks")]),
                Salindia("anggaran", "Contoh", kartu=[kartu], grafik=grafik("garis"), tabel=tabel),
                Salindia("skm", "Contoh", grafik=grafik("batang"), kosong=["Belum ada data"]),
                Salindia("desa", "Contoh", grafik=grafik("kolom"), poin=["Satu"]),
@@ -222,7 +230,7 @@ def _salindia_judul(prs, layout, s: Salindia, bawaan: bool) -> None:
         sub.left, sub.top, sub.width, sub.height = Inches(0.8), int(H * 0.66), W - Inches(1.6), Inches(1.9)
     baris = s.subjudul.split("\n")
     _isi(sub.text_frame, [(x, 1.0 if i == 0 else 0.8, i == 0) for i, x in enumerate(baris)],
-         Kotak(sub.left, sub.top, sub.width, sub.height), maks=24, minimum=12,
+         Kotak(sub.left, sub.top, sub.width, sub.height), maks=24, minimum=TEKS_MIN,
          warna=ABU_TEKS if bawaan else None, rata=PP_ALIGN.LEFT if bawaan else None)
     _catatan(slide, s.catatan)
 
@@ -246,21 +254,25 @@ def _salindia(prs, layout, s: Salindia, bawaan: bool, kaki: str):
     atas = max(judul.top + judul.height, Inches(1.28) if bawaan else 0) + Inches(0.08)
     bawah = H - Inches(0.55 if bawaan else 0.7)
     if s.subjudul:
-        kotak = Kotak(tepi, atas, W - 2 * tepi, Inches(0.38))
+        kotak = Kotak(tepi, atas, W - 2 * tepi, Inches(0.4))
         tb = slide.shapes.add_textbox(kotak.x, kotak.y, kotak.w, kotak.h)
-        _isi(tb.text_frame, [(s.subjudul, 1.0, False)], kotak, maks=15, minimum=10, warna=ABU_TEKS)
+        _isi(tb.text_frame, [(s.subjudul, 1.0, False)], kotak, maks=16, minimum=TEKS_MIN, warna=ABU_TEKS)
         atas += kotak.h + Inches(0.05)
     if bawaan:
         _kaki(slide, kaki, W, H)
-    _catatan(slide, s.catatan)
+    # the notes hold the slide's bullets too: on a narrow template they may not all find room on the slide
+    poin = [f"- {x}" for x in s.poin if x not in s.catatan]
+    _catatan(slide, "\n".join([s.catatan, *poin]).strip())
     return slide, Kotak(tepi, atas, W - 2 * tepi, bawah - atas)
 
 
 def _kaki(slide, teks: str, W: int, H: int) -> None:
     kiri = slide.shapes.add_textbox(Inches(0.5), H - Inches(0.45), W - Inches(2.0), Inches(0.3))
+    kiri.name = "Kaki"  # page furniture, like the slide number: not body text
     _isi(kiri.text_frame, [(teks, 1.0, False)], Kotak(kiri.left, kiri.top, kiri.width, kiri.height),
          maks=10, minimum=8, warna="868E96")
     kanan = slide.shapes.add_textbox(W - Inches(1.3), H - Inches(0.45), Inches(0.8), Inches(0.3))
+    kanan.name = "Nomor salindia"
     p = kanan.text_frame.paragraphs[0]
     p.alignment = PP_ALIGN.RIGHT
     fld = etree.SubElement(p._p, qn("a:fld"))
@@ -344,18 +356,18 @@ def _kotak_teks(slide, kotak: Kotak, paragraf, *, maks: float, minimum: float, w
     return shape
 
 
-def _poin(slide, kotak: Kotak, poin: list[str], *, maks: float = 16, minimum: float = 10) -> None:
+def _poin(slide, kotak: Kotak, poin: list[str], *, maks: float = 18, minimum: float = TEKS_MIN) -> None:
     if poin and kotak.h > Inches(0.25):
         _kotak_teks(slide, kotak, [(f"• {x}", 1.0, False) for x in poin], maks=maks, minimum=minimum)
 
 
-def _kosong(slide, kotak: Kotak, pesan: list[str], *, maks: float = 16) -> None:
+def _kosong(slide, kotak: Kotak, pesan: list[str], *, maks: float = 18) -> None:
     if pesan:
-        _kotak_teks(slide, kotak, [(x, 1.0, False) for x in pesan], maks=maks, minimum=10, isi=KUNING_MUDA,
+        _kotak_teks(slide, kotak, [(x, 1.0, False) for x in pesan], maks=maks, minimum=TEKS_MIN, isi=KUNING_MUDA,
                     garis="E0B400", anchor=MSO_ANCHOR.MIDDLE)
 
 
-def _tinggi_poin(poin: list[str], lebar: int, ukuran: float = 13) -> int:
+def _tinggi_poin(poin: list[str], lebar: int, ukuran: float = TEKS_MIN) -> int:
     """Height that bullet lines take at `ukuran` (for laying out what comes below them)."""
     if not poin:
         return 0
@@ -365,34 +377,70 @@ def _tinggi_poin(poin: list[str], lebar: int, ukuran: float = 13) -> int:
 
 # ---------------------------------------------------------------- cards, tables, charts
 
-def _kartu(slide, k: Kartu, kotak: Kotak, *, besar: float = 30) -> None:
+def _baris_pita(kartu: list[Kartu], lebar: int) -> int:
+    """Lines the category bands of a row of cards need at TEKS_MIN (one band height for the whole row)."""
+    return max(ukur.jumlah_baris(k.kategori or "—", _pt(lebar - 2 * Inches(0.08)), TEKS_MIN, True) for k in kartu)
+
+
+def _kartu(slide, k: Kartu, kotak: Kotak, *, besar: float = 30, baris_pita: int = 1) -> None:
+    """A measure's card: its category band, then its name, the figure (as large as fits, from `besar` down
+    to 20 pt), the change from the previous TW and a note, these at TEKS_MIN."""
     bingkai = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, kotak.x, kotak.y, kotak.w, kotak.h)
     bingkai.fill.solid()
     bingkai.fill.fore_color.rgb = _rgb("FFFFFF")
     bingkai.line.color.rgb = _rgb(ABU_GARIS)
     bingkai.shadow.inherit = False
-    pita = Kotak(kotak.x, kotak.y, kotak.w, min(Inches(0.42), kotak.h // 4))
-    _kotak_teks(slide, pita, [(k.kategori or "—", 1.0, True)], maks=14, minimum=9, isi=(k.warna or "#adb5bd")[1:],
-                warna=_teks_di_atas(k.warna), rata=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
+    pita = Kotak(kotak.x, kotak.y, kotak.w, min(Inches(0.2 + 0.25 * baris_pita), kotak.h // 3))
+    _kotak_teks(slide, pita, [(k.kategori or "—", 1.0, True)], maks=16, minimum=TEKS_MIN,
+                isi=(k.warna or "#adb5bd")[1:], warna=_teks_di_atas(k.warna), rata=PP_ALIGN.CENTER,
+                anchor=MSO_ANCHOR.MIDDLE)
     isi = Kotak(kotak.x, pita.bawah, kotak.w, kotak.h - pita.h)
     tb = slide.shapes.add_textbox(isi.x, isi.y, isi.w, isi.h)
     nilai = k.nilai.replace(" ", "\u00a0")  # `87,26 %` stays on one line
-    _isi(tb.text_frame, [(k.judul, 0.45, False), (nilai, 1.0, True), (k.keterangan, 0.38, False)], isi,
-         maks=besar, minimum=11, warna=TEKS, rata=PP_ALIGN.CENTER, spasi=0.15, anchor=MSO_ANCHOR.MIDDLE)
+    lebar, tinggi = _pt(isi.w - 2 * Inches(0.08)), _pt(isi.h - 2 * Inches(0.04))
+    # sizes in points (the text frame is filled at a scale of 1)
+    for u in range(int(besar), 19, -2):
+        paragraf = [(k.judul, TEKS_MIN, False), (nilai, u, True)] + \
+            [(x, TEKS_MIN, False) for x in (k.perubahan, k.keterangan) if x]
+        if ukur.ukuran_pas(paragraf, lebar, tinggi, maks=1, minimum=1, spasi_paragraf=0.1) is not None:
+            break
+    _isi(tb.text_frame, paragraf, isi, maks=1, minimum=1, warna=TEKS, rata=PP_ALIGN.CENTER, spasi=0.1,
+         anchor=MSO_ANCHOR.MIDDLE)
 
 
-def _ukuran_tabel(t: Tabel, lebar_kolom: list[float], tinggi_pt: float, maks: float, minimum: float):
-    """The size at which the table fits the height without breaking a word, and each row's height in
-    points at that size."""
+def _ukuran_tabel(t: Tabel, lebar_pt: float, tinggi_pt: float, maks: float, minimum: float):
+    """The size at which the table fits the height without breaking a word, with the column widths and
+    each row's height in points at that size."""
     u = maks
+    baris = [t.kolom, *t.baris]
     while True:
-        baris = [t.kolom, *t.baris]
+        lebar_kolom = _lebar_kolom(t, lebar_pt, u)
         tinggi = [_tinggi_baris(row, lebar_kolom, u, i == 0) for i, row in enumerate(baris)]
         utuh = all(ukur.kata_muat(x, w - TEPI_SEL_PT, u, i == 0)
                    for i, row in enumerate(baris) for x, w in zip(row, lebar_kolom))
         if (sum(tinggi) <= tinggi_pt and utuh) or u <= minimum:
-            return u, tinggi
+            return u, lebar_kolom, tinggi
         u -= 0.5
+
+
+def _lebar_perlu(t: Tabel, u: float) -> list[float]:
+    """Per column, the width in points its longest word needs at size `u` (bold where it is bold)."""
+    baris = [t.kolom, *t.baris]
+    return [max(ukur.lebar(k, u, i == 0 or (i - 1, j) in t.warna) for i, row in enumerate(baris)
+                for k in row[j].split() or [""]) + TEPI_SEL_PT + 1 for j in range(len(t.kolom))]
+
+
+def _lebar_kolom(t: Tabel, lebar_pt: float, u: float) -> list[float]:
+    """Column widths in points: the plan's proportions, except that a column whose longest word would
+    break at size `u` takes the width of that word, from the columns with room to spare (when the
+    words of all columns fit the total width at all)."""
+    perlu = _lebar_perlu(t, u)
+    lebar = [lebar_pt * w / sum(t.lebar) for w in t.lebar]
+    if sum(perlu) > lebar_pt or all(w >= p for w, p in zip(lebar, perlu)):
+        return lebar
+    lebar = [max(w, p) for w, p in zip(lebar, perlu)]
+    lebih, ruang = sum(lebar) - lebar_pt, sum(w - p for w, p in zip(lebar, perlu))
+    return [w - lebih * (w - p) / ruang for w, p in zip(lebar, perlu)] if ruang > 0 else lebar
 
 
 TEPI_SEL_PT = 2 * 3.6  # a table cell's left and right margins, points
@@ -403,12 +451,11 @@ def _tinggi_baris(row: list[str], lebar_kolom: list[float], u: float, tebal: boo
     return baris * u * ukur.SPASI_BARIS + 2 * 2.9 + 1
 
 
-def _tabel(slide, t: Tabel, kotak: Kotak, *, maks: float = 14, minimum: float = 9) -> int:
+def _tabel(slide, t: Tabel, kotak: Kotak, *, maks: float = 16, minimum: float = TEKS_MIN) -> int:
     """A native table at the top of the box, sized to fit it; returns the height it takes."""
-    total = sum(t.lebar)
-    lebar = [int(kotak.w * w / total) for w in t.lebar]
-    tinggi_catatan = Inches(0.3) if t.catatan else 0
-    u, tinggi = _ukuran_tabel(t, [_pt(w) for w in lebar], _pt(kotak.h - tinggi_catatan), maks, minimum)
+    tinggi_catatan = Inches(0.4) if t.catatan else 0
+    u, lebar_pt, tinggi = _ukuran_tabel(t, _pt(kotak.w), _pt(kotak.h - tinggi_catatan), maks, minimum)
+    lebar = [int(w * EMU_PT) for w in lebar_pt]
     baris = [t.kolom, *t.baris]
     if sum(tinggi) > _pt(kotak.h - tinggi_catatan):  # even the smallest size is too tall: cut the long cells
         batas = max(1, int(_pt(kotak.h - tinggi_catatan) / len(baris) / (u * ukur.SPASI_BARIS)) - 0)
@@ -446,9 +493,9 @@ def _tabel(slide, t: Tabel, kotak: Kotak, *, maks: float = 14, minimum: float = 
             r.font.color.rgb = _rgb("FFFFFF" if i == 0 else (_teks_di_atas("#" + warna) if berwarna else TEKS))
     tinggi_emu = Emu(int(sum(tinggi) * EMU_PT))
     if t.catatan:
-        k = Kotak(kotak.x, kotak.y + tinggi_emu + Inches(0.03), kotak.w, Inches(0.28))
-        _kotak_teks(slide, k, [(t.catatan, 1.0, False)], maks=11, minimum=8, warna=ABU_TEKS)
-        tinggi_emu += Inches(0.33)
+        k = Kotak(kotak.x, kotak.y + tinggi_emu + Inches(0.03), kotak.w, Inches(0.34))
+        _kotak_teks(slide, k, [(t.catatan, 1.0, False)], maks=TEKS_MIN, minimum=TEKS_MIN, warna=ABU_TEKS)
+        tinggi_emu += Inches(0.4)
     return tinggi_emu
 
 
@@ -465,15 +512,20 @@ def _grafik(slide, g: Grafik, kotak: Kotak) -> None:
     for nama, nilai in g.seri:
         data.add_series(nama, balik(nilai))
     chart = slide.shapes.add_chart(JENIS_GRAFIK[g.jenis], kotak.x, kotak.y, kotak.w, kotak.h, data).chart
-    chart.font.size = Pt(11)
+    chart.font.size = Pt(TEKS_MIN)
     chart.has_title = True
     chart.chart_title.text_frame.text = g.judul
     judul = chart.chart_title.text_frame.paragraphs[0].runs[0].font
-    judul.size, judul.bold = Pt(13), True
+    judul.size, judul.bold = Pt(16), True
     chart.has_legend = len(g.seri) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
+    if g.jenis == "kolom":  # category labels wrap rather than turn sideways ("Sangat Tertinggal")
+        chart.category_axis.tick_labels.font.size = Pt(12)
+        body = chart.category_axis._element.find(qn("c:txPr")).find(qn("a:bodyPr"))
+        body.set("rot", "0")
+        body.set("vert", "horz")
     sumbu = chart.value_axis
     sumbu.tick_labels.number_format = g.format_sumbu or g.format_angka
     sumbu.tick_labels.number_format_is_linked = False
@@ -514,7 +566,7 @@ def _grafik(slide, g: Grafik, kotak: Kotak) -> None:
             label = seri.data_labels
             label.number_format = g.format_angka
             label.number_format_is_linked = False
-            label.font.size = Pt(10)
+            label.font.size = Pt(12)
             label.show_value = True
             label.position = XL_LABEL_POSITION.ABOVE if g.jenis == "garis" else XL_LABEL_POSITION.OUTSIDE_END
 
@@ -532,53 +584,58 @@ def _sisa(kotak: Kotak, dipakai: int) -> Kotak:
 
 
 def _umum(slide, s: Salindia, area: Kotak) -> None:
-    """Content without a chart: cards, table, bullets, what is missing, one below the other."""
+    """Content without a chart: cards, what is missing, table, bullets, one below the other."""
     if s.kosong and not (s.kartu or s.tabel or s.grafik or s.poin):
         _kosong(slide, Kotak(area.x, area.y + area.h // 4, area.w, area.h // 3), s.kosong, maks=20)
         return
     if s.kartu:
         n = len(s.kartu)
         w = (area.w - JARAK * (n - 1)) // n
-        h = min(Inches(2.6), area.h // 2)
+        h = min(Inches(3.4), area.h * 2 // 3)
+        pita = _baris_pita(s.kartu, w)
         for i, k in enumerate(s.kartu):
-            _kartu(slide, k, Kotak(area.x + i * (w + JARAK), area.y, w, h), besar=30 if n > 3 else 40)
-        area = _sisa(area, h + Inches(0.3))
+            _kartu(slide, k, Kotak(area.x + i * (w + JARAK), area.y, w, h), besar=32 if n > 3 else 40,
+                   baris_pita=pita)
+        area = _sisa(area, h + Inches(0.25))
     if s.kosong:
-        h = Inches(0.5) * len(s.kosong)
+        h = Inches(0.55) * len(s.kosong)
         _kosong(slide, Kotak(area.x, area.y, area.w, h), s.kosong)
         area = _sisa(area, h + JARAK)
     if s.tabel:
-        ruang_poin = _tinggi_poin(s.poin, area.w, 12)
+        ruang_poin = _tinggi_poin(s.poin, area.w)
         dipakai = _tabel(slide, s.tabel, Kotak(area.x, area.y, area.w, area.h - ruang_poin))
         area = _sisa(area, dipakai + JARAK)
-    _poin(slide, area, s.poin, maks=20 if s.jenis == "penutup" else 16)
+    _poin(slide, area, s.poin, maks=20 if s.jenis == "penutup" else 18)
 
 
 def _sasaran(slide, s: Salindia, area: Kotak) -> None:
-    if s.kosong and not s.tabel:
+    """The indicators' table and their history; below them, where the plan put it there, the narrative."""
+    if not s.teks:
         _umum(slide, s, area)
         return
-    if s.tabel:
-        batas = Kotak(area.x, area.y, area.w, int(area.h * 0.45))
-        area = _sisa(area, _tabel(slide, s.tabel, batas, maks=14, minimum=9) + Inches(0.08))
+    dipakai = _tabel(slide, s.tabel, Kotak(area.x, area.y, area.w, area.h // 2))
+    area = _sisa(area, dipakai + JARAK)
     if s.poin:
-        h = min(_tinggi_poin(s.poin, area.w, 11), int(area.h * 0.2))
-        _poin(slide, Kotak(area.x, area.y, area.w, h), s.poin, maks=11, minimum=8)
-        area = _sisa(area, h + Inches(0.05))
-    if not s.teks:
-        return
+        h = _tinggi_poin(s.poin, area.w)
+        _poin(slide, Kotak(area.x, area.y, area.w, h), s.poin, maks=TEKS_MIN)
+        area = _sisa(area, h)
+    _narasi(slide, s, area)
+
+
+def _narasi(slide, s: Salindia, area: Kotak) -> None:
+    """Faktor pendorong, penghambat and tindak lanjut side by side, at one size for the three columns."""
     n = len(s.teks)
     w = (area.w - JARAK * (n - 1)) // n
-    kepala_h = Inches(0.36)
-    # one size for the three columns, the largest at which all of them fit
-    ukuran = min((ukur.ukuran_pas([(isi, 1.0, False)], _pt(w - Inches(0.16)), _pt(area.h - kepala_h - Inches(0.08)),
-                                  maks=14, minimum=9, spasi_paragraf=0.25) or 9) for _, isi in s.teks)
+    kepala_h = Inches(0.42)
+    ukuran = min((ukur.ukuran_pas([(p, 1.0, False) for p in isi.split("\n")], _pt(w - Inches(0.16)),
+                                  _pt(area.h - kepala_h - Inches(0.08)), maks=18, minimum=TEKS_MIN,
+                                  spasi_paragraf=0.25) or TEKS_MIN) for _, isi in s.teks)
     for i, (judul, isi) in enumerate(s.teks):
         x = area.x + i * (w + JARAK)
-        _kotak_teks(slide, Kotak(x, area.y, w, kepala_h), [(judul, 1.0, True)], maks=13, minimum=10, isi=BIRU_TUA,
-                    warna="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
+        _kotak_teks(slide, Kotak(x, area.y, w, kepala_h), [(judul, 1.0, True)], maks=16, minimum=TEKS_MIN,
+                    isi=BIRU_TUA, warna="FFFFFF", anchor=MSO_ANCHOR.MIDDLE)
         _kotak_teks(slide, Kotak(x, area.y + kepala_h, w, area.h - kepala_h),
-                    [(p, 1.0, False) for p in isi.split("\n")], maks=ukuran, minimum=min(ukuran, 9), garis=ABU_GARIS)
+                    [(p, 1.0, False) for p in isi.split("\n")], maks=ukuran, minimum=TEKS_MIN, garis=ABU_GARIS)
 
 
 def _dua_kolom(slide, s: Salindia, area: Kotak, porsi: float) -> None:
@@ -586,29 +643,38 @@ def _dua_kolom(slide, s: Salindia, area: Kotak, porsi: float) -> None:
     if s.grafik is None:
         _umum(slide, s, area)
         return
+    if s.tabel:  # a narrow slide (a 4:3 template) gives the table the width its words need, the chart the rest
+        perlu = Emu(int((sum(_lebar_perlu(s.tabel, TEKS_MIN)) + 2) * EMU_PT)) + JARAK
+        porsi = max(0.35, min(porsi, 1 - perlu / area.w))
     kiri, kanan = _bagi(area, porsi)
     _grafik(slide, s.grafik, kiri)
     if s.kartu:
-        h = Inches(1.55)
-        _kartu(slide, s.kartu[0], Kotak(kanan.x, kanan.y, kanan.w, h), besar=32)
+        h = Inches(2.1)
+        _kartu(slide, s.kartu[0], Kotak(kanan.x, kanan.y, kanan.w, h), besar=36,
+               baris_pita=_baris_pita(s.kartu[:1], kanan.w))
         kanan = _sisa(kanan, h + JARAK)
     if s.kosong:
-        h = Inches(0.75)
-        _kosong(slide, Kotak(kanan.x, kanan.y, kanan.w, h), s.kosong, maks=14)
+        h = Inches(0.8)
+        _kosong(slide, Kotak(kanan.x, kanan.y, kanan.w, h), s.kosong, maks=16)
         kanan = _sisa(kanan, h + JARAK)
-    ruang_poin = _tinggi_poin(s.poin, kanan.w, 12)
-    if s.tabel:
-        dipakai = _tabel(slide, s.tabel, Kotak(kanan.x, kanan.y, kanan.w, kanan.h - ruang_poin), maks=13, minimum=8)
+    ruang_poin = _tinggi_poin(s.poin, kanan.w)
+    if s.tabel:  # the table's rows before the bullets, where both do not fit
+        _, _, tinggi = _ukuran_tabel(s.tabel, _pt(kanan.w), math.inf, TEKS_MIN, TEKS_MIN)
+        butuh = Emu(int(sum(tinggi) * EMU_PT)) + (Inches(0.4) if s.tabel.catatan else 0)
+        ruang_poin = max(0, min(ruang_poin, kanan.h - butuh - JARAK))
+        dipakai = _tabel(slide, s.tabel, Kotak(kanan.x, kanan.y, kanan.w, kanan.h - ruang_poin))
         kanan = _sisa(kanan, dipakai + JARAK)
-    _poin(slide, kanan, s.poin, maks=13, minimum=9)
+    _poin(slide, kanan, s.poin, maks=16)
 
 
 GAMBAR = {
     "ringkasan": _umum,
     "sasaran": _sasaran,
-    "anggaran": lambda slide, s, area: _dua_kolom(slide, s, area, 0.52),
+    "narasi": _narasi,
+    "anggaran": lambda slide, s, area: _dua_kolom(slide, s, area, 0.56),
+    "program": _umum,
     "skm": lambda slide, s, area: _dua_kolom(slide, s, area, 0.56),
-    "desa": lambda slide, s, area: _dua_kolom(slide, s, area, 0.42),
-    "peringatan": _umum,
+    "desa": lambda slide, s, area: _dua_kolom(slide, s, area, 0.48),
     "penutup": _umum,
+    "peringatan": _umum,
 }

@@ -4,10 +4,17 @@
 53/2014, domain §5); `dashboard.ekspor.powerpoint` draws them and the Laporan page lists them as a
 preview, so the preview always matches the file. Every figure comes from `ringkasan()` (in
 `Bahan.data`) and the pages' builders; every text goes through `dashboard.format`.
+
+The deck is for the meeting, not for checking data: it says what is missing without telling how to
+upload it, the follow-up slide holds proposals only, and the data warnings come last, as an appendix.
+Its body text is drawn at 14 pt or more, so the plan keeps what one slide holds within what fits at
+that size (rows per table, characters of narrative per column, points per slide) and continues on
+the next slide rather than shrinking the text.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -22,16 +29,19 @@ from dashboard import skm as skm_f
 from dashboard import format as fmt
 from dashboard.ekspor.bahan import Bahan
 from dashboard.ekspor.tabel import BELUM_ADA, ukuran_utama
-from dashboard.ringkasan import teks_rasio
-from dashboard.ringkasan import IkuBaris, iku_baris, jenis_belanja, skala_bands
+from dashboard.ringkasan import IkuBaris, iku_baris, jenis_belanja, skala_bands, triwulan_sebelumnya
 from dashboard.skala import kategori
 
 BIRU = "#1f5fa8"
 JINGGA = "#f08c00"
 ABU = "#6c757d"
-INDIKATOR_PER_SALINDIA = 5  # a sasaran with more indicators continues on the next slide
-BATAS_NARASI = 1100  # characters of faktor text per column on one slide; more goes to a continuation slide
-BARIS_TABEL_MAKS = 9  # rows of a slide table; the rest is counted in a line below it
+INDIKATOR_PER_SALINDIA = 4  # a sasaran with more indicators continues on the next slide
+BATAS_NARASI = 650  # characters of faktor text per column on one slide; more goes to a continuation slide
+BATAS_NARASI_BERSAMA = 350  # … and below the table of at most two indicators, on the table's own slide
+BARIS_TABEL_MAKS = 8  # rows of a full-width slide table; the rest is counted in a line below it
+BARIS_TABEL_SAMPING = 5  # rows of a table beside a chart
+PERINGATAN_PER_SALINDIA = 5  # the appendix's rows (each warning takes two or three lines)
+BATAS_POIN = 1000  # characters of follow-up proposals on one slide
 PRATINJAU_BARIS = 4  # table rows the Laporan page's preview lists
 RUPIAH_MILIAR = ('[$-421]"Rp "#,##0.00,,," M"', '[$-421]"Rp "#,##0.0,,," M"')  # (labels, axis)
 RUPIAH_JUTA = ('[$-421]"Rp "#,##0.00,," jt"', '[$-421]"Rp "#,##0,," jt"')
@@ -44,6 +54,7 @@ class Kartu:
     kategori: str
     keterangan: str
     warna: str | None  # the category colour (None: neutral)
+    perubahan: str = ""  # the change from the previous TW, in words
 
 
 @dataclass
@@ -54,6 +65,16 @@ class Tabel:
     kanan: set[int] = field(default_factory=set)  # right-aligned columns
     warna: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> fill colour
     catatan: str = ""  # a line under the table (e.g. "dan 4 baris lain")
+
+    def warnai(self, baris: int, kolom: int, warna) -> None:
+        """Fill a body cell with a category colour. The colours come from DataFrame rows, where a missing
+        one is None or a pandas NaN: anything but a `#rrggbb` code leaves the cell plain."""
+        if warna_sah(warna):
+            self.warna[(baris, kolom)] = warna
+
+
+def warna_sah(warna) -> bool:
+    return isinstance(warna, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", warna) is not None
 
 
 @dataclass
@@ -71,7 +92,7 @@ class Grafik:
 
 @dataclass
 class Salindia:
-    jenis: str  # judul | ringkasan | sasaran | anggaran | skm | desa | peringatan | penutup
+    jenis: str  # judul | ringkasan | sasaran | narasi | anggaran | program | skm | desa | penutup | peringatan
     judul: str
     subjudul: str = ""
     kartu: list[Kartu] = field(default_factory=list)
@@ -84,7 +105,8 @@ class Salindia:
 
     def pratinjau(self) -> list[str]:
         """The slide's content in a few lines, for the Laporan page's list."""
-        out = [f"{k.judul}: {k.nilai}" + (f" — {k.kategori}" if k.kategori else "") for k in self.kartu]
+        out = [f"{k.judul}: {k.nilai}" + (f" — {k.kategori}" if k.kategori else "")
+               + (f" ({k.perubahan})" if k.perubahan else "") for k in self.kartu]
         if self.grafik:
             out.append(f"Grafik: {self.grafik.judul}")
         if self.tabel:
@@ -106,12 +128,23 @@ def _ringkas(teks: str, n: int = 110) -> str:
 
 
 def rencana_dek(b: Bahan) -> list[Salindia]:
-    """The slides of the period's deck, in meeting order."""
-    return [_judul(b), _ringkasan(b), *_sasaran(b), _anggaran(b), _skm(b), _desa(b), _peringatan(b), _penutup(b)]
+    """The slides of the period's deck, in meeting order; the data warnings last, as an appendix."""
+    return [_judul(b), _ringkasan(b), *_sasaran(b), *_anggaran(b), _skm(b), _desa(b), *_penutup(b),
+            *_peringatan(b)]
 
 
 def _periode(b: Bahan) -> str:
     return f"{fmt.triwulan(b.triwulan)} {b.tahun}"
+
+
+def _bagi_per(isi: list, batas: int, ukuran=len) -> list[list]:
+    """Consecutive groups of items whose total `ukuran` stays within `batas` (an item larger alone is its own group)."""
+    kelompok: list[list] = [[]]
+    for x in isi:
+        if kelompok[-1] and sum(map(ukuran, kelompok[-1])) + ukuran(x) > batas:
+            kelompok.append([])
+        kelompok[-1].append(x)
+    return [k for k in kelompok if k]
 
 
 # ---------------------------------------------------------------- title and headline
@@ -127,55 +160,85 @@ def _judul(b: Bahan) -> Salindia:
                             "sebelum rapat.")
 
 
+def _label_sebelumnya(tahun: int, tw: int) -> str:
+    """What the headline's changes compare with: `s.d. TW III`, or `TW IV 2024` before TW I."""
+    tahun_lalu, tw_lalu = triwulan_sebelumnya(tahun, tw)
+    return f"s.d. {fmt.triwulan(tw_lalu)}" if tahun_lalu == tahun else f"{fmt.triwulan(tw_lalu)} {tahun_lalu}"
+
+
+def _teks_nilai(u: dict) -> str:
+    """A headline measure in its unit (`ukuran_utama`): `87,26 %`, `+31,73 poin`, `87,26`."""
+    if u["nilai"] is None:
+        return BELUM_ADA
+    if u["satuan"] == "%":
+        return fmt.persen(u["nilai"])
+    if u["satuan"] == "poin":
+        return fmt.poin(u["nilai"])
+    return fmt.angka(u["nilai"])
+
+
+def _teks_perubahan(kini: float | None, dulu: float | None, label: str) -> str:
+    """`naik 2,15 poin dari s.d. TW III` / `turun …` / `sama dengan …`; a change that rounds to 0 is no change."""
+    if kini is None:
+        return ""
+    if dulu is None:
+        return f"{label}: belum ada data"
+    beda = round(kini - dulu, 2)
+    if beda == 0:
+        return f"sama dengan {label}"
+    return f"{'naik' if beda > 0 else 'turun'} {fmt.angka(abs(beda))} poin dari {label}"
+
+
 def _ringkasan(b: Bahan) -> Salindia:
-    kartu = []
-    for u in ukuran_utama(b.data, b.periode)[:5]:
-        nilai = u["nilai"]
-        if nilai is None:
-            teks = BELUM_ADA
-        elif u["ukuran"] == "Rasio desa mandiri":
-            teks = teks_rasio(b.periode, nilai)  # in the unit of the kecamatan's IKU (0,64 or 77,78 %)
-        elif u["satuan"] == "%":
-            teks = fmt.persen(nilai)
-        elif u["satuan"] == "poin":
-            teks = fmt.poin(nilai)
-        else:
-            teks = fmt.angka(nilai)
-        kartu.append(Kartu(u["ukuran"], teks, u["kategori"] or "", u["keterangan"], u["warna"]))
+    kini = ukuran_utama(b.data)[:5]
+    dulu = ukuran_utama(b.sebelumnya)[:5] if b.sebelumnya else [{"nilai": None}] * 5
+    label = _label_sebelumnya(b.tahun, b.triwulan)
+    kartu = [Kartu(u["ukuran"], _teks_nilai(u), u["kategori"] or "", u["keterangan"], u["warna"],
+                   _teks_perubahan(u["nilai"], d["nilai"], label)) for u, d in zip(kini, dulu)]
     n = len(b.data["peringatan"])
-    poin = [f"{n} peringatan data perlu diperiksa (lihat salindia Peringatan data)." if n
-            else "Tidak ada peringatan data untuk periode ini."]
+    poin = [f"{n} catatan mutu data untuk periode ini ada di lampiran." if n
+            else "Tidak ada catatan mutu data untuk periode ini."]
     return Salindia("ringkasan", f"Lima ukuran kinerja s.d. {_periode(b)}", kartu=kartu, poin=poin,
-                    catatan="\n".join(f"{k.judul}: {k.nilai} {k.kategori} — {k.keterangan}" for k in kartu))
+                    catatan="\n".join(f"{k.judul}: {k.nilai} {k.kategori} — {k.keterangan}"
+                                      + (f"; {k.perubahan}" if k.perubahan else "") for k in kartu))
 
 
-# ---------------------------------------------------------------- one slide per sasaran
+# ---------------------------------------------------------------- sasaran: a table slide, then the narrative
 
 def _sasaran(b: Bahan) -> list[Salindia]:
     baris: list[IkuBaris] = b.data["_iku"]["baris"]
     if not baris:
         return [Salindia("sasaran", "Capaian sasaran strategis",
-                         kosong=[f"Belum ada data indikator kinerja tahun {b.tahun}: unggah IKU dan targetnya di "
-                                 "halaman Unggah Data."])]
+                         kosong=[f"Belum ada data indikator kinerja tahun {b.tahun}."])]
     kelompok: dict[str, list[IkuBaris]] = {}
     for x in baris:
         kelompok.setdefault((x.ind.sasaran or "").strip() or "Sasaran tanpa nama", []).append(x)
-    faktor = ai.tabel_faktor([x.ind for x in baris], b.tahun, b.triwulan)
-    terakhir = {r["Kode"]: r for r in faktor.to_dict("records")}  # the latest TW with texts, per indicator
+    faktor = _faktor_terakhir(ai.tabel_faktor([x.ind for x in baris], b.tahun, b.triwulan))
     out = []
     for nomor, (sasaran, isi) in enumerate(kelompok.items(), start=1):
         for awal in range(0, len(isi), INDIKATOR_PER_SALINDIA):
-            out += _salindia_sasaran(b, nomor, sasaran, isi[awal:awal + INDIKATOR_PER_SALINDIA], terakhir,
+            out += _salindia_sasaran(b, nomor, sasaran, isi[awal:awal + INDIKATOR_PER_SALINDIA], faktor,
                                      lanjutan=awal > 0)
+    return out
+
+
+def _faktor_terakhir(df: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:
+    """Per indicator and faktor column, the latest TW's text: {kode: {kolom: (TW label, text)}}."""
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for r in df.to_dict("records"):  # in TW order
+        for kolom in ai.KOLOM_FAKTOR.values():
+            if r[kolom]:
+                out.setdefault(r["Kode"], {})[kolom] = (r["Triwulan"], r[kolom])
     return out
 
 
 def _salindia_sasaran(b: Bahan, nomor: int, sasaran: str, isi: list[IkuBaris], faktor: dict,
                       lanjutan: bool) -> list[Salindia]:
     tw = fmt.triwulan(b.triwulan)
-    lalu = f"s.d. {tw} {b.tahun - 1}"
-    tabel = Tabel(["Indikator", f"Target s.d. {tw}", "Realisasi", "Capaian", "Kategori", lalu, "Target Renstra",
-                   "Capaian thd Renstra"], [], [3.4, 1.2, 1.2, 1.1, 1.4, 1.2, 1.1, 1.2], kanan={1, 2, 3, 5, 6, 7})
+    judul = f"Sasaran {nomor}: {sasaran}" + (" (lanjutan)" if lanjutan else "")
+    tabel = Tabel(["Indikator", f"Target s.d. {tw}", "Realisasi", "Capaian", "Kategori",
+                   f"s.d. {tw} {b.tahun - 1}", "Target Renstra", "Capaian thd Renstra"], [],
+                  [3.3, 1.2, 1.25, 1.2, 1.45, 1.2, 1.15, 1.25], kanan={1, 2, 3, 5, 6, 7})
     riwayat = []
     for i, x in enumerate(isi):
         s = x.ind.satuan
@@ -183,14 +246,19 @@ def _salindia_sasaran(b: Bahan, nomor: int, sasaran: str, isi: list[IkuBaris], f
         tabel.baris.append([f"{x.ind.kode} {x.ind.nama}", fmt.nilai(x.target, s), fmt.nilai(x.realisasi, s),
                             fmt.persen(x.capaian), x.kategori or ("belum diukur" if x.capaian is None else ""),
                             fmt.nilai(tahun_lalu, s), fmt.nilai(x.target_renstra, s), fmt.persen(x.capaian_renstra)])
-        if x.warna:
-            tabel.warna[(i, 4)] = x.warna
+        tabel.warnai(i, 4, x.warna)
         hist = ai.tabel_riwayat(b.periode, x.ind, b.triwulan)
         hist = hist[hist["Tahun"] != str(b.tahun)]
         if len(hist):
-            riwayat.append(f"{x.ind.kode} tahun-tahun sebelumnya (akhir tahun): " + " · ".join(
+            riwayat.append(f"{x.ind.kode} akhir tahun sebelumnya: " + " · ".join(
                 f"{r['Tahun']}: {fmt.nilai(r['Realisasi'], s)}" for r in hist.to_dict("records")))
-    # the narrative, per indicator, split into slides that each hold at most BATAS_NARASI characters per column
+    utama = Salindia("sasaran", judul, f"Target, realisasi dan capaian s.d. {tw} {b.tahun}", tabel=tabel,
+                     poin=riwayat)
+    ada_teks = [x for x in isi if faktor.get(x.ind.kode)]
+    if not ada_teks:
+        utama.poin.append("Faktor pendorong, penghambat dan tindak lanjut belum diisi.")
+        return [utama]
+    # the narrative, per indicator, on slides that each hold at most BATAS_NARASI characters per column
     bagian: list[list[IkuBaris]] = [[]]
     for x in isi:
         uji = bagian[-1] + [x]
@@ -198,18 +266,20 @@ def _salindia_sasaran(b: Bahan, nomor: int, sasaran: str, isi: list[IkuBaris], f
             bagian.append([x])
         else:
             bagian[-1] = uji
-    out = []
+    if len(isi) <= 2 and len(bagian) == 1 and \
+            max(len(_narasi(isi, faktor, k, b)) for k in ai.KOLOM_FAKTOR.values()) <= BATAS_NARASI_BERSAMA:
+        utama.teks = [(k, _narasi(isi, faktor, k, b)) for k in ai.KOLOM_FAKTOR.values()]
+        utama.catatan = "\n\n".join(f"{k}:\n{_narasi(isi, faktor, k, b, lengkap=True)}"
+                                    for k in ai.KOLOM_FAKTOR.values())
+        return [utama]
+    out = [utama]
     for j, kelompok in enumerate(bagian):
-        judul = f"Sasaran {nomor}: {sasaran}" + (" (lanjutan)" if j or lanjutan else "")
         teks = [(k, _narasi(kelompok, faktor, k, b)) for k in ai.KOLOM_FAKTOR.values()]
-        s = Salindia("sasaran", judul, f"Target, realisasi dan capaian s.d. {tw} {b.tahun}", teks=teks,
-                     catatan="\n\n".join(f"{k}:\n{_narasi(kelompok, faktor, k, b, lengkap=True)}"
-                                         for k in ai.KOLOM_FAKTOR.values()))
-        if j == 0:
-            s.tabel, s.poin = tabel, riwayat
-        else:
-            s.subjudul = "Faktor pendorong, penghambat dan tindak lanjut (lanjutan)"
-        out.append(s)
+        out.append(Salindia("narasi", f"Sasaran {nomor}: faktor pendorong, penghambat dan tindak lanjut"
+                            + (" (lanjutan)" if j or lanjutan else ""),
+                            f"{', '.join(x.ind.kode for x in kelompok)} s.d. {tw} {b.tahun}", teks=teks,
+                            catatan="\n\n".join(f"{k}:\n{_narasi(kelompok, faktor, k, b, lengkap=True)}"
+                                                for k in ai.KOLOM_FAKTOR.values())))
     return out
 
 
@@ -218,34 +288,37 @@ def _narasi(isi: list[IkuBaris], faktor: dict, kolom: str, b: Bahan, lengkap: bo
     tw = fmt.triwulan(b.triwulan)
     bagian, kosong = [], []
     for x in isi:
-        r = faktor.get(x.ind.kode)
-        teks = (r or {}).get(kolom) or ""
-        if not teks:
+        tw_teks = faktor.get(x.ind.kode, {}).get(kolom)
+        if not tw_teks:
             kosong.append(x.ind.kode)
             continue
-        if r["Triwulan"] != tw and not lengkap:
-            teks = f"({r['Triwulan']}) {teks}"
+        teks = tw_teks[1] if tw_teks[0] == tw or lengkap else f"({tw_teks[0]}) {tw_teks[1]}"
         bagian.append(f"{x.ind.kode}: {teks}" if len(isi) > 1 or lengkap else teks)
     if kosong:
-        siapa = f" untuk {', '.join(kosong)}" if len(isi) > 1 or lengkap else ""
-        bagian.append(f"Belum diisi s.d. {tw}{siapa} (isi di halaman IKU).")
+        bagian.append(f"Belum diisi untuk {', '.join(kosong)}." if len(isi) > 1 or lengkap else "Belum diisi.")
     return "\n".join(bagian)
 
 
-# ---------------------------------------------------------------- budget
+# ---------------------------------------------------------------- budget: the year's course, then per program
 
 def _skala_rupiah(pagu: float | None) -> tuple[str, str]:
     """Chart formats that show rupiah in miliar (M) or juta (jt), as `fmt.rupiah_ringkas` writes them."""
     return RUPIAH_MILIAR if (pagu or 0) >= 1e9 else RUPIAH_JUTA
 
 
-def _anggaran(b: Bahan) -> Salindia:
+def _kolom_rupiah(judul: str, nilai: list) -> tuple[str, list[str]]:
+    """A money column of a slide table in one scale (`fmt.skala_rupiah`): the header names the unit, the
+    cells hold numbers only (`Pagu (Rp miliar)`: `4,50`)."""
+    bagi, satuan, desimal = fmt.skala_rupiah(nilai)
+    return f"{judul} ({satuan})", [fmt.angka(v / bagi, desimal) if v is not None else fmt.KOSONG for v in nilai]
+
+
+def _anggaran(b: Bahan) -> list[Salindia]:
     p, tw = b.periode, b.triwulan
     a, ang_json = b.data["_anggaran"], b.data["anggaran"]
     judul = f"Realisasi anggaran s.d. {_periode(b)}"
     if a["pagu"] is None:
-        return Salindia("anggaran", judul, kosong=[f"Belum ada data anggaran tahun {b.tahun}: unggah realisasi "
-                                                   "anggaran (SIPD/FMIS) di halaman Unggah Data."])
+        return [Salindia("anggaran", judul, kosong=[f"Belum ada data anggaran tahun {b.tahun}."])]
     per_tw = aa.per_triwulan(p)
     seri = [("Realisasi kumulatif", [x["realisasi"] if x["ada"] and x["triwulan"] <= tw else None for x in per_tw])]
     warna = [BIRU]
@@ -255,40 +328,50 @@ def _anggaran(b: Bahan) -> Salindia:
     seri.append(("Pagu", [a["pagu"]] * 4))
     warna.append(ABU)
     label, sumbu = _skala_rupiah(a["pagu"])
-    grafik = Grafik("garis", "Realisasi kumulatif terhadap rencana per triwulan",
-                    [fmt.triwulan(t) for t in range(1, 5)], seri, label, warna, sumbu=(0, None), format_sumbu=sumbu)
-    bands = skala_bands(p, p.setelan.skala_serapan)
-    if a["pohon"] == "program":
-        baris = [dict(x) for x in ang_json["program"]]
-        kepala = "Program"
-    else:
-        baris = [{**x, "uraian": x["jenis_belanja"]} for x in jenis_belanja(p, tw)]
-        kepala = "Jenis belanja"
-    tabel = Tabel([kepala, "Pagu", f"Realisasi s.d. {fmt.triwulan(tw)}", "Serapan"], [], [3.0, 1.25, 1.35, 1.05],
-                  kanan={1, 2, 3})
-    for i, x in enumerate(baris[:BARIS_TABEL_MAKS]):
-        tabel.baris.append([x["uraian"], fmt.rupiah_ringkas(x["pagu"]), fmt.rupiah_ringkas(x["realisasi"]),
-                            fmt.persen(x["serapan"])])
-        k = kategori(x["serapan"], bands)
-        if k:
-            tabel.warna[(i, 3)] = k.warna
-    if len(baris) > BARIS_TABEL_MAKS:
-        tabel.catatan = f"dan {len(baris) - BARIS_TABEL_MAKS} baris lain (lihat lembar Anggaran di buku kerja)"
-    s = Salindia("anggaran", judul, grafik=grafik, tabel=tabel)
+    grafik = Grafik("garis", "Realisasi kumulatif per triwulan", [fmt.triwulan(t) for t in range(1, 5)], seri,
+                    label, warna, sumbu=(0, None), format_sumbu=sumbu)
+    s = Salindia("anggaran", judul, grafik=grafik)
     if a["serapan"] is None:
-        s.kosong.append(f"Belum ada data realisasi {fmt.triwulan(tw)}: triwulan yang sudah ada "
+        s.kosong.append(f"Belum ada data realisasi {fmt.triwulan(tw)}; triwulan yang sudah ada: "
                         f"{aa.keterangan_triwulan(a['triwulan_data'])}.")
     else:
         s.kartu = [Kartu(f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(a["serapan"]), a["kategori"] or "",
-                         f"{fmt.rupiah(a['realisasi'])} dari pagu {fmt.rupiah(a['pagu'])}", a["warna"])]
+                         f"{fmt.rupiah_ringkas(a['realisasi'])} dari pagu {fmt.rupiah_ringkas(a['pagu'])}",
+                         a["warna"])]
         lambat = ang.ketertinggalan(a["serapan"], tw)
         arah = "di bawah" if lambat < 0 else "di atas"
         s.poin.append(f"Serapan {fmt.angka(abs(lambat))} poin {arah} waktu berjalan ({fmt.persen(25.0 * tw, 0)}).")
         if a["deviasi"] is not None:
-            s.poin.append(f"Deviasi terhadap rencana (anggaran kas): {fmt.rupiah(a['deviasi'])}.")
+            s.poin.append(f"Deviasi terhadap rencana (anggaran kas): {fmt.rupiah_ringkas(a['deviasi'])}.")
     s.catatan = (f"Pohon anggaran: {aa.NAMA_POHON.get(a['pohon'], '')}. Triwulan yang ada datanya: "
                  f"{aa.keterangan_triwulan(a['triwulan_data'])}.")
-    return s
+    return [s, _program(b)]
+
+
+def _program(b: Bahan) -> Salindia:
+    """Pagu, realisasi and serapan per program (or per jenis belanja, for an account tree), full width."""
+    p, tw = b.periode, b.triwulan
+    a = b.data["_anggaran"]
+    if a["pohon"] == "program":
+        baris = [dict(x) for x in b.data["anggaran"]["program"]]
+        kepala, judul = "Program", f"Serapan per program s.d. {_periode(b)}"
+    else:
+        baris = [{**x, "uraian": x["jenis_belanja"]} for x in jenis_belanja(p, tw)]
+        kepala, judul = "Jenis belanja", f"Serapan per jenis belanja s.d. {_periode(b)}"
+    tampil = baris[:BARIS_TABEL_MAKS]
+    kol_pagu, pagu = _kolom_rupiah("Pagu", [x["pagu"] for x in tampil])
+    kol_real, real = _kolom_rupiah(f"Realisasi s.d. {fmt.triwulan(tw)}", [x["realisasi"] for x in tampil])
+    tabel = Tabel([kepala, kol_pagu, kol_real, "Serapan", "Kategori"], [], [5.2, 1.6, 1.8, 1.3, 1.6],
+                  kanan={1, 2, 3})
+    bands = skala_bands(p, p.setelan.skala_serapan)
+    for i, x in enumerate(tampil):
+        k = kategori(x["serapan"], bands)
+        tabel.baris.append([x["uraian"], pagu[i], real[i], fmt.persen(x["serapan"]),
+                            k.label if k else BELUM_ADA])
+        tabel.warnai(i, 4, k.warna if k else None)
+    if len(baris) > BARIS_TABEL_MAKS:
+        tabel.catatan = f"dan {len(baris) - BARIS_TABEL_MAKS} baris lain (lihat lembar Anggaran di buku kerja)"
+    return Salindia("program", judul, f"Kategori serapan menurut skala {p.setelan.skala_serapan}", tabel=tabel)
 
 
 # ---------------------------------------------------------------- SKM
@@ -301,8 +384,7 @@ def _skm(b: Bahan) -> Salindia:
         return Salindia("skm", judul, kosong=[f"Kecamatan ini melakukan {skm['_jadwal']}; belum ada hasil yang "
                                               f"jatuh s.d. {fmt.triwulan(tw)}."])
     if skm["ikm"] is None:
-        return Salindia("skm", judul, kosong=[f"Belum ada data survei kepuasan masyarakat s.d. {fmt.triwulan(tw)}: "
-                                              "unggah jawaban responden atau rekap NRR di halaman Unggah Data."])
+        return Salindia("skm", judul, kosong=[f"Belum ada data survei kepuasan masyarakat s.d. {fmt.triwulan(tw)}."])
     kartu = Kartu("Indeks Kepuasan Masyarakat", fmt.angka(skm["ikm"]),
                   f"Mutu {skm['mutu']} ({skm['kinerja']})" if skm["mutu"] else "",
                   f"rata-rata IKM triwulan; {fmt.angka(skm['responden'], 0)} responden" if skm["responden"]
@@ -323,17 +405,16 @@ def _skm(b: Bahan) -> Salindia:
     else:
         ikm_tw = skm["ikm_triwulan"]
         s.grafik = Grafik("kolom", "IKM per triwulan", [fmt.triwulan(int(t)) for t in ikm_tw],
-                          [("IKM", list(ikm_tw.values()))], "[$-421]0.00", [BIRU],
+                          [("IKM", list(ikm_tw.values()))], "[$-421]0.00", [BIRU], format_sumbu="[$-421]0",
                           warna_titik=[m.warna if (m := skm_f.mutu(v)) else ABU for v in ikm_tw.values()],
                           sumbu=(0, 100))
-        s.kosong.append("Belum ada data NRR per unsur (hanya IKM tercetak per triwulan).")
+        s.poin.append("Hanya IKM tercetak per triwulan; NRR per unsur belum ada.")
     df = askm.tabel_ikm_triwulan(skm, tw)
-    s.tabel = Tabel(["Triwulan", "IKM", "Mutu", "Responden"], [], [1.1, 1.0, 1.6, 1.2], kanan={1, 3})
+    s.tabel = Tabel(["Triwulan", "IKM", "Mutu", "Responden"], [], [1.1, 1.0, 1.7, 1.3], kanan={1, 3})
     for i, r in enumerate(df.to_dict("records")):
         s.tabel.baris.append([r["Triwulan"], fmt.angka(r["IKM"]), r["Mutu"],
                               fmt.KOSONG if pd.isna(r["Responden"]) else fmt.angka(r["Responden"], 0)])
-        if r["_warna"]:
-            s.tabel.warna[(i, 2)] = r["_warna"]
+        s.tabel.warnai(i, 2, r["_warna"])
     if skm["ikm_gabungan"] is not None:
         s.poin.append(f"IKM gabungan semua responden: {fmt.angka(skm['ikm_gabungan'])}.")
     s.catatan = f"Bobot NRR: {askm.nama_bobot(skm['bobot'])}. IKM s.d. triwulan = rata-rata IKM triwulan."
@@ -347,10 +428,10 @@ def _desa(b: Bahan) -> Salindia:
     desa = b.data["desa"]
     judul = f"Status desa {b.tahun}"
     if desa["rasio"] is None:
-        return Salindia("desa", judul, kosong=[f"Belum ada data status desa tahun {b.tahun}: unggah data Indeks "
-                                               "Desa di halaman Unggah Data."])
+        return Salindia("desa", judul, kosong=[f"Belum ada data status desa tahun {b.tahun}."])
     g = b.data["_desa"]["gauge"]
-    kartu = Kartu("Rasio desa mandiri", ad.teks_rasio(p, desa["rasio"]), g["kategori"] or "",
+    # the rasio is a percentage everywhere, also where the kecamatan's IKU states it as a ratio (0,64)
+    kartu = Kartu("Rasio desa mandiri", fmt.persen(desa["rasio"]), g["kategori"] or "",
                   f"{desa['mandiri']} Mandiri dari {desa['jumlah']} desa"
                   + (f"; target {fmt.persen(g['target'])}" if g["target"] is not None else ""), g["warna"])
     status = list(desa_f.STATUS)
@@ -361,70 +442,89 @@ def _desa(b: Bahan) -> Salindia:
     if belum.empty:
         s.poin.append("Semua desa sudah berstatus Mandiri.")
     else:
-        kolom = ["Desa belum Mandiri", "Status", "Skor", "Kurang ke Mandiri", "Dimensi penghambat"]
-        rows = [[r["Desa"], r["Status"], fmt.angka(r["Skor"]), fmt.angka(r["Kurang ke Mandiri (poin)"]),
-                 r["Dimensi penghambat"]] for r in belum.to_dict("records")]
+        desimal = 4 if p.setelan.skema_desa == "idm_2016" else 2
+        kolom = ["Desa belum Mandiri", "Status", "Skor", "Kurang ke Mandiri (poin)", "Dimensi penghambat"]
+        rows = [[r["Desa"], r["Status"], fmt.angka(r["Skor"], desimal),
+                 fmt.angka(r["Kurang ke Mandiri (poin)"], desimal), r["Dimensi penghambat"]]
+                for r in belum.to_dict("records")]
         pakai = [j for j in range(len(kolom)) if j < 2 or any(row[j] != fmt.KOSONG for row in rows)]
-        tabel = Tabel([kolom[j] for j in pakai], [[row[j] for j in pakai] for row in rows[:BARIS_TABEL_MAKS]],
-                      [[1.8, 1.3, 0.9, 1.2, 1.9][j] for j in pakai],
+        tabel = Tabel([kolom[j] for j in pakai], [[row[j] for j in pakai] for row in rows[:BARIS_TABEL_SAMPING]],
+                      [[1.5, 1.45, 0.85, 1.6, 1.8][j] for j in pakai],
                       kanan={i for i, j in enumerate(pakai) if j in (2, 3)})
-        for i, r in enumerate(belum.to_dict("records")[:BARIS_TABEL_MAKS]):
-            if r["_warna_Status"]:
-                tabel.warna[(i, 1)] = r["_warna_Status"]
-        if len(belum) > BARIS_TABEL_MAKS:
-            tabel.catatan = f"dan {len(belum) - BARIS_TABEL_MAKS} desa lain (lihat lembar Desa di buku kerja)"
+        for i, r in enumerate(belum.to_dict("records")[:BARIS_TABEL_SAMPING]):
+            tabel.warnai(i, 1, r["_warna_Status"])
+        if len(belum) > BARIS_TABEL_SAMPING:
+            tabel.catatan = f"dan {len(belum) - BARIS_TABEL_SAMPING} desa lain (lihat lembar Desa di buku kerja)"
         s.tabel = tabel
     s.catatan = f"Skema: {ad.skema_label(p)}. Kelurahan dan desa persiapan tidak dihitung."
     return s
 
 
-# ---------------------------------------------------------------- warnings and follow-up
+# ---------------------------------------------------------------- follow-up proposals, then the appendix
 
-def _peringatan(b: Bahan) -> Salindia:
-    w = b.data["peringatan"]
-    judul = f"Peringatan data s.d. {_periode(b)}"
-    if not w:
-        return Salindia("peringatan", judul, poin=["Tidak ada peringatan data untuk periode ini."])
-    tabel = Tabel(["Peringatan", "Lokasi", "Seharusnya", "Tertulis"], [], [4.6, 1.6, 1.6, 1.6])
-    for x in w[:BARIS_TABEL_MAKS]:
-        tabel.baris.append([x["pesan"], x.get("lokasi", ""), x.get("diharapkan") or "", x.get("ditemukan") or ""])
-    if len(w) > BARIS_TABEL_MAKS:
-        tabel.catatan = f"dan {len(w) - BARIS_TABEL_MAKS} peringatan lain (lihat lembar Peringatan di buku kerja)"
-    return Salindia("peringatan", judul, tabel=tabel,
-                    poin=["Peringatan tidak menghalangi laporan; periksa sumbernya sebelum angka dipakai."],
-                    catatan="\n".join(f"- {x['pesan']} [{x.get('lokasi', '')}]" for x in w))
-
-
-def _penutup(b: Bahan) -> Salindia:
+def _usulan(b: Bahan) -> list[str]:
+    """The follow-up the meeting is asked to agree on: the IKU's own tindak lanjut, then proposals drawn from
+    the figures. Proposals only: no data checks, no instructions for the app."""
     p, tw = b.periode, b.triwulan
-    poin = []
     baris: list[IkuBaris] = b.data["_iku"]["baris"]
-    faktor = {r["Kode"]: r for r in ai.tabel_faktor([x.ind for x in baris], b.tahun, tw).to_dict("records")}
+    poin = []
+    faktor = _faktor_terakhir(ai.tabel_faktor([x.ind for x in baris], b.tahun, tw))
     for x in baris:
-        tl = (faktor.get(x.ind.kode) or {}).get("Tindak lanjut")
+        tl = faktor.get(x.ind.kode, {}).get(ai.KOLOM_FAKTOR["tindak_lanjut"])
         if tl:
-            poin.append(f"{x.ind.kode} {x.ind.nama}: {tl}")
-    poin += [d["pesan"] for d in ai.peringatan_dini(baris, tw)]
-    belum = [x.ind.kode for x in baris if x.ind.jenis == "iku" and x.realisasi is None]
-    if belum:
-        poin.append(f"Lengkapi realisasi {', '.join(belum)} s.d. {fmt.triwulan(tw)} (masih belum diukur).")
+            poin.append(f"{x.ind.kode} {x.ind.nama}: {tl[1]}")
+    for d in ai.peringatan_dini(baris, tw, skala_bands(p, p.setelan.skala_capaian)):
+        x = next(y for y in baris if y.ind.kode == d["kode"])
+        kata = "di atas" if x.ind.polaritas == "negatif" else "di bawah"
+        poin.append(f"Percepat capaian {x.ind.kode} {x.ind.nama}: realisasi s.d. {fmt.triwulan(tw)} "
+                    f"{fmt.nilai(x.realisasi, x.ind.satuan)} masih {kata} {ai.acuan_laju(x, tw)} "
+                    f"{fmt.nilai(x.laju, x.ind.satuan)}.")
     a = b.data["_anggaran"]
     lambat = ang.ketertinggalan(a["serapan"], tw)
     if lambat is not None and lambat < 0:
-        poin.append(f"Percepat penyerapan anggaran: serapan s.d. {fmt.triwulan(tw)} {fmt.persen(a['serapan'])}, "
-                    f"waktu berjalan {fmt.persen(25.0 * tw, 0)} ({fmt.poin(lambat)}).")
-    elif a["pagu"] is not None and a["serapan"] is None:
-        poin.append(f"Unggah realisasi anggaran {fmt.triwulan(tw)} (belum ada data).")
+        if tw < 4:
+            poin.append(f"Percepat penyerapan anggaran: serapan s.d. {fmt.triwulan(tw)} {fmt.persen(a['serapan'])}, "
+                        f"{fmt.angka(-lambat)} poin di bawah waktu berjalan ({fmt.persen(25.0 * tw, 0)}).")
+        else:
+            poin.append(f"Evaluasi penyebab sisa anggaran (serapan akhir tahun {fmt.persen(a['serapan'])}) untuk "
+                        f"perencanaan anggaran {b.tahun + 1}.")
     e = askm.ekstrem(b.data["_skm"], p.setelan)
     if e:
         poin.append(f"Perbaiki pelayanan pada unsur SKM terendah: {e['terendah'][1]} "
                     f"(NRR {fmt.angka(e['terendah'][2], 3)}).")
     desa = b.data["desa"]
     if desa["rasio"] is not None and desa["jumlah"] and desa["mandiri"] < desa["jumlah"]:
-        poin.append(f"Dampingi {desa['jumlah'] - desa['mandiri']} desa yang belum Mandiri pada dimensi penghambatnya.")
-    if b.data["peringatan"]:
-        poin.append(f"Periksa dan perbaiki {len(b.data['peringatan'])} peringatan data sebelum laporan final.")
+        belum = ad.tabel_belum_mandiri(p, b.tahun, ad.pembanding(p, b.tahun, b.desa_kabupaten))
+        nama = [f"{r['Desa']} ({r['Dimensi penghambat']})" if r["Dimensi penghambat"] != fmt.KOSONG else r["Desa"]
+                for r in belum.to_dict("records")]
+        siapa = ", ".join(nama[:4]) + (f" dan {len(nama) - 4} desa lain" if len(nama) > 4 else "")
+        poin.append(f"Dampingi {desa['jumlah'] - desa['mandiri']} desa yang belum Mandiri pada dimensi "
+                    f"penghambatnya: {siapa}.")
+    return poin
+
+
+def _penutup(b: Bahan) -> list[Salindia]:
+    poin = _usulan(b)
+    sub = f"Untuk dibahas dan disepakati dalam rapat evaluasi {_periode(b)}"
     if not poin:
-        poin.append("Tidak ada tindak lanjut yang tercatat; isi tindak lanjut per IKU di halaman IKU.")
-    return Salindia("penutup", "Tindak lanjut", f"Disepakati dalam rapat evaluasi {_periode(b)}", poin=poin,
-                    catatan="\n".join(f"- {x}" for x in poin))
+        return [Salindia("penutup", "Usulan tindak lanjut", sub,
+                         poin=["Belum ada usulan tindak lanjut untuk periode ini."])]
+    kelompok = _bagi_per(poin, BATAS_POIN)
+    return [Salindia("penutup", "Usulan tindak lanjut" + (" (lanjutan)" if j else ""), sub, poin=isi,
+                     catatan="\n".join(f"- {x}" for x in isi)) for j, isi in enumerate(kelompok)]
+
+
+def _peringatan(b: Bahan) -> list[Salindia]:
+    """The appendix: the period's data warnings (none: no appendix)."""
+    w = b.data["peringatan"]
+    if not w:
+        return []
+    tabel = Tabel(["Catatan", "Lokasi", "Seharusnya", "Tertulis"], [], [4.4, 1.6, 1.7, 2.1])
+    for x in w[:PERINGATAN_PER_SALINDIA]:
+        tabel.baris.append([x["pesan"], x.get("lokasi", ""), x.get("diharapkan") or "", x.get("ditemukan") or ""])
+    if len(w) > PERINGATAN_PER_SALINDIA:
+        tabel.catatan = (f"dan {len(w) - PERINGATAN_PER_SALINDIA} catatan lain (lihat lembar Peringatan di buku "
+                         "kerja)")
+    return [Salindia("peringatan", f"Lampiran: catatan mutu data s.d. {_periode(b)}",
+                     "Catatan ini tidak mengubah angka dalam dek; sumbernya perlu diperiksa sebelum laporan final.",
+                     tabel=tabel, catatan="\n".join(f"- {x['pesan']} [{x.get('lokasi', '')}]" for x in w))]

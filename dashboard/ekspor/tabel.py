@@ -20,7 +20,7 @@ from dashboard import format as fmt
 from dashboard import tabel as tabel_f
 from dashboard import unggah
 from dashboard.ekspor.bahan import Bahan
-from dashboard.ringkasan import indikator_tahun, jenis_belanja, pohon_periode, skala_bands, teks_rasio
+from dashboard.ringkasan import indikator_tahun, jenis_belanja, pohon_periode, skala_bands
 
 BELUM_ADA = "belum ada data"
 LEMBAR = ("Ringkasan", "IKU", "Anggaran", "SKM", "Desa", "Peringatan", "Sumber Data")
@@ -37,9 +37,11 @@ class TabelEkspor:
 
 # ---------------------------------------------------------------- the headline measures
 
-def ukuran_utama(data: dict, p=None) -> list[dict]:
+def ukuran_utama(data: dict) -> list[dict]:
     """The five measures of the Ringkasan page (and the budget amounts behind serapan), with their
-    category, its colour, a unit that tells the workbook how to format the value, and a note."""
+    category, its colour, a unit that tells the workbook how to format the value, and a note. The rasio
+    desa mandiri is a percentage here whatever unit the kecamatan's IKU states it in, efisiensi a
+    percentage (or points, for the `selisih` method)."""
     iku, ang, skm, desa, efi = data["iku"], data["anggaran"], data["skm"], data["_desa"], data["efisiensi"]
     tw = fmt.triwulan(data["triwulan"])
     kat_efi = efisiensi_f.kategori(efi["nilai"], efi["metode"])
@@ -51,15 +53,14 @@ def ukuran_utama(data: dict, p=None) -> list[dict]:
                        f"skala {iku['skala']}"},
         {"ukuran": f"Serapan anggaran s.d. {tw}", "nilai": ang["serapan"], "satuan": "%",
          "kategori": ang["kategori"], "warna": data["_anggaran"]["warna"],
-         "keterangan": (f"realisasi {fmt.rupiah(ang['realisasi'])} dari pagu {fmt.rupiah(ang['pagu'])}"
+         "keterangan": (f"{fmt.rupiah_ringkas(ang['realisasi'])} dari pagu {fmt.rupiah_ringkas(ang['pagu'])}"
                         if ang["serapan"] is not None else _ket_anggaran(data))},
         {"ukuran": "Rasio desa mandiri", "nilai": desa["rasio"], "satuan": "%",
          "kategori": g["kategori"], "warna": g["warna"],
          "keterangan": (f"{desa['mandiri']} Mandiri dari {desa['jumlah']} desa"
-                        + (f"; target {teks_rasio(p, g['target']) if p is not None else fmt.persen(g['target'])}"
-                           if g["target"] is not None else "")
+                        + (f"; target {fmt.persen(g['target'])}" if g["target"] is not None else "")
                         if desa["rasio"] is not None else f"belum ada status desa tahun {data['tahun']}")},
-        {"ukuran": "Efisiensi", "nilai": efi["nilai"], "satuan": "poin" if efi["metode"] == "selisih" else "",
+        {"ukuran": "Efisiensi", "nilai": efi["nilai"], "satuan": "poin" if efi["metode"] == "selisih" else "%",
          "kategori": kat_efi[0] if kat_efi else None, "warna": kat_efi[1] if kat_efi else None,
          "keterangan": f"metode {efisiensi_f.METODE[efi['metode']]}"},
         {"ukuran": "Indeks Kepuasan Masyarakat (IKM)", "nilai": skm["ikm"], "satuan": "",
@@ -82,11 +83,11 @@ def _ket_anggaran(data: dict) -> str:
     return f"belum ada data realisasi {fmt.triwulan(data['triwulan'])} (triwulan yang ada: {ada})"
 
 
-def tabel_ukuran(data: dict, p=None) -> pd.DataFrame:
+def tabel_ukuran(data: dict) -> pd.DataFrame:
     """The headline measures as a table; `_satuan` tells the workbook each value's format."""
     rows = [{"Ukuran": u["ukuran"], "Nilai": u["nilai"] if u["nilai"] is not None else BELUM_ADA,
              "Kategori": u["kategori"] or "", "Keterangan": u["keterangan"], "_warna": u["warna"],
-             "_satuan": u["satuan"]} for u in ukuran_utama(data, p)]
+             "_satuan": u["satuan"]} for u in ukuran_utama(data)]
     return pd.DataFrame(rows, columns=["Ukuran", "Nilai", "Kategori", "Keterangan", "_warna", "_satuan"])
 
 
@@ -94,7 +95,7 @@ def tabel_ukuran(data: dict, p=None) -> pd.DataFrame:
 
 def semua_tabel(b: Bahan) -> list[TabelEkspor]:
     """The headline measures, then every table of every page."""
-    return [TabelEkspor("ringkasan", "Ringkasan", "Ukuran kinerja utama", tabel_ukuran(b.data, b.periode), ""), *daftar_tabel(b)]
+    return [TabelEkspor("ringkasan", "Ringkasan", "Ukuran kinerja utama", tabel_ukuran(b.data), ""), *daftar_tabel(b)]
 
 
 def daftar_tabel(b: Bahan) -> list[TabelEkspor]:
@@ -205,10 +206,18 @@ def _lain(b: Bahan) -> list[TabelEkspor]:
                               "Belum ada data kecamatan lain.")] if b.kabupaten is not None else [])
     return [*kabupaten,
         TabelEkspor("peringatan", "Peringatan", f"Peringatan data s.d. {fmt.triwulan(b.triwulan)}",
-                    tabel_f.tabel_peringatan(b.data["peringatan"]), "Tidak ada peringatan data untuk periode ini."),
+                    tabel_peringatan(b.data["peringatan"]), "Tidak ada peringatan data untuk periode ini."),
         TabelEkspor("sumber_data", "Sumber Data", "Impor data di balik angka-angka ini", tabel_sumber(b.impor),
                     "Belum ada data yang diimpor untuk tahun ini."),
     ]
+
+
+def tabel_peringatan(peringatan: list[dict]) -> pd.DataFrame:
+    """The warnings table of the pages, with each warning's kind in words (never its code)."""
+    from dashboard.pemeriksaan import nama_jenis
+
+    df = tabel_f.tabel_peringatan(peringatan)
+    return df.assign(Jenis=[nama_jenis(j) for j in df["Jenis"]])
 
 
 def tabel_sumber(impor: list[dict]) -> pd.DataFrame:

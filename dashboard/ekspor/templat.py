@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -30,6 +31,9 @@ UKURAN_MAKS = 10 * 1024 * 1024
 ISI_MAKS = 80 * 1024 * 1024  # uncompressed
 ENTRI_MAKS = 3000
 JENIS_PRESENTASI = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+SKEMA_TAUTAN = ("http://", "https://", "mailto:")  # hyperlinks a reader may click; nothing is fetched
+JENIS_LUAR = {"image": "gambar", "oleObject": "objek", "video": "video", "audio": "audio", "media": "media"}
 
 
 class TemplatError(ValueError):
@@ -106,6 +110,39 @@ def _periksa_zip(isi: bytes) -> None:
     if JENIS_PRESENTASI.encode() not in jenis:
         raise TemplatError("Berkas ini bukan presentasi PowerPoint .pptx (mungkin templat .potx, berkas makro "
                            "atau dokumen Office lain).")
+    luar = relasi_luar(isi)
+    if luar:
+        apa = ", ".join(f"{n} {j}" for j, n in sorted(Counter(luar).items()))
+        raise TemplatError(f"Templat berisi {apa} yang ditautkan ke berkas atau alamat di luar templat (bukan "
+                           "disisipkan). PowerPoint mengambilnya setiap kali dek dibuka, jadi templat ini tidak "
+                           "dipakai. Sisipkan gambarnya langsung (Sisipkan › Gambar, tanpa 'Tautkan ke Berkas'), "
+                           "simpan, lalu unggah lagi.")
+
+
+def relasi_luar(isi: bytes) -> list[str]:
+    """What in a .pptx points outside the file and would be fetched when the deck is opened (linked images,
+    media, OLE objects: `TargetMode="External"` relationships), one kind name (`gambar`, …) per link.
+    Hyperlinks a reader clicks (http, https, mailto) are not counted. A file whose relationship parts
+    cannot be read counts as one link: it is not used."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    out = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(isi)) as z:
+            for e in z.infolist():
+                if not e.filename.endswith(".rels"):
+                    continue
+                for rel in etree.fromstring(z.read(e), parser):
+                    if rel.get("TargetMode") != "External":
+                        continue
+                    jenis = (rel.get("Type") or "").rsplit("/", 1)[-1]
+                    if jenis == "hyperlink" and (rel.get("Target") or "").strip().lower().startswith(SKEMA_TAUTAN):
+                        continue
+                    out.append(JENIS_LUAR.get(jenis, "tautan"))
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError):
+        return ["tautan"]
+    return out
 
 
 def _rasio(lebar: int, tinggi: int) -> str:
@@ -167,9 +204,10 @@ def _urai(row: Pengaturan | None) -> tuple[str, bytes] | None:
 
 
 def baca(session: Session) -> bytes | None:
-    """The stored template's bytes; None when there is none (or what is stored cannot be read)."""
+    """The stored template's bytes; None when there is none, or what is stored cannot be read or links to
+    files outside it (a template stored before that was checked on upload)."""
     isi = _urai(_baris(session))
-    return isi[1] if isi else None
+    return isi[1] if isi and not relasi_luar(isi[1]) else None
 
 
 def info(session: Session) -> InfoTemplat | None:
