@@ -76,9 +76,17 @@ def indikator_rasio(p: Periode):
 
 
 def pakai_rasio(p: Periode) -> bool:
-    """Whether the rasio is shown as a ratio (0,64) rather than a percentage: the IKU's unit decides."""
+    """Whether the kecamatan's desa-mandiri IKU states the rasio as a ratio (0,64) rather than a percentage.
+    The pages show it as a percentage either way (`persen_iku`)."""
     ind = indikator_rasio(p)
     return ind is not None and adalah_rasio(ind.satuan)
+
+
+def persen_iku(p: Periode, nilai: float | None) -> float | None:
+    """A value of the desa-mandiri IKU (target, realisasi) as a percentage: 0,64 → 64 when its unit is Rasio."""
+    if nilai is None:
+        return None
+    return nilai * 100 if pakai_rasio(p) else nilai
 
 
 # ---------------------------------------------------------------- the kabupaten comparison
@@ -222,10 +230,9 @@ def tabel_distribusi(p: Periode, tahun: int | None = None) -> pd.DataFrame:
 
 def tabel_rasio_tahunan(p: Periode) -> pd.DataFrame:
     """The rasio desa mandiri per year: computed from the desa statuses, beside the IKU's official
-    realisasi and target (all in the IKU's unit: a ratio, or a percentage)."""
+    realisasi and target, all as percentages (an IKU stated as a ratio is converted)."""
     ind = indikator_rasio(p)
-    rasio_ = pakai_rasio(p)
-    kolom_rasio = "Rasio desa mandiri" if rasio_ else "Rasio desa mandiri (%)"
+    kolom_rasio = "Rasio desa mandiri (%)"
     tahun_list = set(tahun_status(p))
     if ind is not None:
         tahun_list |= {t for t in (*ind.realisasi, *ind.target_versi) if t <= p.tahun}
@@ -235,10 +242,11 @@ def tabel_rasio_tahunan(p: Periode) -> pd.DataFrame:
         rasio = h["rasio"]
         b = iku_baris(p, ind, 4, tahun=t) if ind is not None else None
         rows.append({"Tahun": str(t), "Desa dihitung": h["jumlah"] if rasio is not None else None,
-                     "Desa Mandiri": h["mandiri"], kolom_rasio: None if rasio is None else (rasio / 100 if rasio_ else rasio),
-                     "Realisasi IKU": b.realisasi if b else None, "Target IKU": b.target if b else None})
-    return pd.DataFrame(rows, columns=["Tahun", "Desa dihitung", "Desa Mandiri", kolom_rasio, "Realisasi IKU",
-                                       "Target IKU"])
+                     "Desa Mandiri": h["mandiri"], kolom_rasio: rasio,
+                     "Realisasi IKU (%)": persen_iku(p, b.realisasi) if b else None,
+                     "Target IKU (%)": persen_iku(p, b.target) if b else None})
+    return pd.DataFrame(rows, columns=["Tahun", "Desa dihitung", "Desa Mandiri", kolom_rasio, "Realisasi IKU (%)",
+                                       "Target IKU (%)"])
 
 
 def iku_rasio(p: Periode, triwulan: int = 4):
@@ -269,23 +277,21 @@ def grafik_distribusi(df: pd.DataFrame, tahun: int) -> alt.LayerChart:
 def grafik_rasio_tahunan(df: pd.DataFrame, p: Periode) -> alt.LayerChart:
     """The rasio by year (from the statuses, and the IKU's realisasi) against the IKU target."""
     kolom = [c for c in df.columns if c.startswith("Rasio desa mandiri")][0]
-    rasio_ = pakai_rasio(p)
-    seri = {kolom: "Dari status desa", "Realisasi IKU": "Realisasi IKU", "Target IKU": "Target IKU"}
+    seri = {kolom: "Dari status desa", "Realisasi IKU (%)": "Realisasi IKU", "Target IKU (%)": "Target IKU"}
     panjang = []
     for _, r in df.iterrows():
         for k, nama in seri.items():
             v = r[k]
             if v is None or pd.isna(v):
                 continue
-            teks = fmt.angka(v) if rasio_ else fmt.persen(v)
+            teks = fmt.persen(v)
             panjang.append({"Tahun": r["Tahun"], "seri": nama, "nilai": float(v), "teks": teks})
     data = pd.DataFrame(panjang, columns=["Tahun", "seri", "nilai", "teks"])
     domain = list(seri.values())
     warna = alt.Scale(domain=domain, range=["#1f5fa8", "#9aa5b1", "#d9480f"])
     dasar = alt.Chart(data).encode(
         x=alt.X("Tahun:O", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("nilai:Q", title="Rasio" if rasio_ else "Persen desa Mandiri (%)",
-                scale=alt.Scale(domain=[0, 1] if rasio_ else [0, 100])),
+        y=alt.Y("nilai:Q", title="Persen desa Mandiri (%)", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("seri:N", scale=warna, title=None, legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("seri:N", title="Seri"), alt.Tooltip("Tahun:O"), alt.Tooltip("teks:N", title="Nilai")])
     batang = dasar.transform_filter(alt.datum.seri == domain[0])

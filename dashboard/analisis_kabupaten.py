@@ -162,7 +162,7 @@ def judul_efisiensi(metode: str) -> str:
 
 def kolom_efisiensi(metode: str) -> str:
     return {"tanah_laut": "Efisiensi Tanah Laut (%)", "selisih": "Efisiensi selisih (poin)",
-            "rasio": "Efisiensi rasio"}[metode]
+            "rasio": "Efisiensi rasio (%)"}[metode]
 
 
 PENDEK = {"iku": "IKU", "serapan": "serapan", "desa": "desa mandiri", "efisiensi": "efisiensi", "ikm": "IKM"}
@@ -223,7 +223,7 @@ def teks_nilai(ukuran: str, nilai: float | None, metode: str) -> str:
     if ukuran == "ikm":
         return fmt.angka(nilai)
     if ukuran == "efisiensi":
-        return {"tanah_laut": fmt.persen, "selisih": fmt.poin, "rasio": fmt.angka}[metode](nilai)
+        return fmt.efisiensi(nilai, metode)
     return fmt.persen(nilai)
 
 

@@ -152,7 +152,7 @@ def frame() -> None:
         ss["triwulan"] = st.selectbox("Triwulan (s.d.)", tw_list, index=tw_list.index(ss["triwulan"]),
                                       format_func=fmt.triwulan)
         kab = next(k["kabupaten"] for k in kec if k["nama"] == ss["kecamatan"])
-        st.caption(f"Kabupaten {kab}")
+        st.caption(f"Kabupaten {fmt.md(kab)}")
     # A page's own parameters (e.g. `impor` of the upload page) stay in the URL beside the frame.
     lain = {k: v for k, v in st.query_params.to_dict().items() if k not in KUNCI_FRAME}
     st.query_params.from_dict({"kecamatan": ss["kecamatan"], "tahun": str(ss["tahun"]),
@@ -174,7 +174,7 @@ def periode_terpilih() -> tuple[str | None, int | None, int | None]:
 def judul(teks: str, nama: str | None, tahun: int | None, tw: int | None, sintetis: bool = False) -> None:
     st.title(teks)
     if nama:
-        st.caption(f"Kecamatan {nama} · {fmt.triwulan(tw)} {tahun} (kumulatif s.d. {fmt.triwulan(tw)})")
+        st.caption(f"Kecamatan {fmt.md(nama)} · {fmt.triwulan(tw)} {tahun} (kumulatif s.d. {fmt.triwulan(tw)})")
     if sintetis:
         st.warning("Kecamatan ini berisi **data sintetis** untuk contoh, bukan data sebenarnya.", icon=":material/science:")
 
@@ -267,6 +267,12 @@ def tabel(df, *, tinggi: int | str = "auto", lebar: dict[str, str | int] | None 
     st.dataframe(gaya(df), width="stretch", hide_index=True, column_config=config, height=tinggi)
 
 
+def tanpa_panah(selisih) -> dict:
+    """`st.metric` options for a change: a change that shows as `0,00` gets no arrow and no colour
+    (Streamlit would draw `0,00 poin` as a green rise)."""
+    return {"delta_color": "off", "delta_arrow": "off"} if fmt.arah(selisih) == 0 else {}
+
+
 def ringkasan_sebelumnya(nama: str, tahun: int, tw: int) -> dict | None:
     """The summary s.d. the previous TW (TW IV of last year before TW I), when there is data."""
     if tw > 1:
@@ -333,7 +339,7 @@ def bagian_templat_pptx(pengguna: str) -> None:
     if info is None:
         st.info("Belum ada templat: dek memakai desain bawaan.", icon=":material/info:")
     else:
-        st.success(f"Templat yang dipakai: {info.ringkas()}.", icon=":material/check_circle:")
+        st.success(f"Templat yang dipakai: {fmt.md(info.ringkas())}.", icon=":material/check_circle:")
     berkas = st.file_uploader("Unggah templat .pptx", type=["pptx"], key="templat_pptx_berkas",
                               max_upload_size=templat.UKURAN_MAKS // (1024 * 1024), help="Tanpa makro.")
     kiri, kanan = st.columns(2)
@@ -342,10 +348,10 @@ def bagian_templat_pptx(pengguna: str) -> None:
             with sesi() as s:
                 baru = templat.simpan(s, berkas.getvalue(), berkas.name, pengguna=pengguna)
         except templat.TemplatError as exc:
-            st.error(f"Templat tidak dipakai: {exc}", icon=":material/error:")
+            st.error(f"Templat tidak dipakai: {fmt.md(exc)}", icon=":material/error:")
         else:
             hapus_cache()
-            st.session_state["templat_pptx_pesan"] = f"Templat {baru.nama_file} disimpan dan dipakai mulai sekarang."
+            st.session_state["templat_pptx_pesan"] = f"Templat {fmt.md(baru.nama_file)} disimpan dan dipakai mulai sekarang."
             st.rerun()
     if info is not None and kanan.button("Hapus templat (kembali ke desain bawaan)", key="templat_pptx_hapus"):
         with sesi() as s:

@@ -15,7 +15,7 @@ nama, tahun, tw, data, p = ui.buka_halaman("Anggaran")
 a = data["_anggaran"]
 jenis, pohon = a["pohon"], a["_simpul"]
 if not pohon:
-    ui.kosong(f"Belum ada data anggaran Kecamatan {nama} untuk tahun {tahun}.",
+    ui.kosong(f"Belum ada data anggaran Kecamatan {fmt.md(nama)} untuk tahun {tahun}.",
               "Unggah pagu dan realisasi anggaran (ekspor SIPD/FMIS atau LRA) di halaman **Unggah Data**.")
     st.stop()
 
@@ -26,7 +26,7 @@ tw_ada = aa.keterangan_triwulan(a["triwulan_data"])
 acuan = aa.acuan_waktu(tw)
 
 st.caption(f"Dihitung dari {aa.NAMA_POHON[jenis]}. Induk dihitung dari jumlah rinciannya. "
-           f"Kategori serapan: skala {p.setelan.skala_serapan}.")
+           f"Kategori serapan: skala {fmt.md(p.setelan.skala_serapan)}.")
 
 if not ada:
     hanya_akhir = a["triwulan_data"] == [4]
@@ -40,7 +40,7 @@ if not ada:
 kartu = st.columns(4)
 sisa = per_tw[tw - 1]["sisa"]
 kartu[0].metric(f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(a["serapan"]) if ada else fmt.KOSONG,
-                delta=a["kategori"] if ada else aa.BELUM_ADA, delta_color="off", delta_arrow="off", border=True,
+                delta=fmt.md(a["kategori"]) if ada else aa.BELUM_ADA, delta_color="off", delta_arrow="off", border=True,
                 help="Realisasi kumulatif dibagi pagu (perubahan bila ada).")
 kartu[1].metric("Pagu", fmt.rupiah_ringkas(a["pagu"]), border=True, help=fmt.rupiah(a["pagu"]))
 kartu[2].metric(f"Realisasi s.d. {fmt.triwulan(tw)}", fmt.rupiah_ringkas(a["realisasi"]) if ada else fmt.KOSONG,
