@@ -190,7 +190,7 @@ def grafik_nrr(df: pd.DataFrame, triwulan: int) -> alt.LayerChart:
     skala_x = alt.Scale(domain=[1, 4])
     x = alt.X("nrr:Q", title="NRR (1–4)", scale=skala_x)
     y = alt.Y("unsur:N", sort=None, title=None, axis=alt.Axis(labelLimit=320))
-    batas = pd.DataFrame([{"v": b, "t": f"batas mutu {k}: {fmt.angka(b, 4)}"}
+    batas = pd.DataFrame([{"v": b, "t": f"batas mutu {k}: NRR × 25 ≥ {fmt.angka(b * 25)}"}
                           for b, k in skm_f.MUTU_UNSUR if math.isfinite(b)])
     base = alt.Chart(data)
     chart = alt.layer(

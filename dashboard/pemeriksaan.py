@@ -161,7 +161,7 @@ def _iku(p: Periode, triwulan: int) -> list[Peringatan]:
                 "realisasi_iku_berbeda_hitungan",
                 f"Realisasi {ind.kode} s.d. {fmt.triwulan(triwulan)} berbeda dari angka yang dihitung aplikasi "
                 f"dari data {'SKM' if ind.hitung == 'ikm' else 'status desa'}.",
-                f"indikator {ind.kode}", fmt.angka(dihitung, 4), fmt.angka(b.realisasi, 4), triwulan))
+                f"indikator {ind.kode}", fmt.angka(dihitung, 3), fmt.angka(b.realisasi, 3), triwulan))
     return out
 
 

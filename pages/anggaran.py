@@ -42,19 +42,22 @@ sisa = per_tw[tw - 1]["sisa"]
 kartu[0].metric(f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(a["serapan"]) if ada else fmt.KOSONG,
                 delta=fmt.md(a["kategori"]) if ada else aa.BELUM_ADA, delta_color="off", delta_arrow="off", border=True,
                 help="Realisasi kumulatif dibagi pagu (perubahan bila ada).")
-kartu[1].metric("Pagu", fmt.rupiah_ringkas(a["pagu"]), border=True, help=fmt.rupiah(a["pagu"]))
-kartu[2].metric(f"Realisasi s.d. {fmt.triwulan(tw)}", fmt.rupiah_ringkas(a["realisasi"]) if ada else fmt.KOSONG,
-                delta=f"sisa {fmt.rupiah_ringkas(sisa)}" if ada else aa.BELUM_ADA, delta_color="off", delta_arrow="off",
-                border=True, help=f"Realisasi {fmt.rupiah(a['realisasi'])}; sisa {fmt.rupiah(sisa)}." if ada else None)
+# One money scale for the cards (the pagu's): `Rp 0,96 M` beside `Rp 8,10 M`, not `Rp 961,70 jt`.
+skala = a["pagu"]
+kartu[1].metric("Pagu", fmt.rupiah_ringkas(a["pagu"], skala), border=True, help=fmt.rupiah(a["pagu"]))
+kartu[2].metric(f"Realisasi s.d. {fmt.triwulan(tw)}", fmt.rupiah_ringkas(a["realisasi"], skala) if ada else fmt.KOSONG,
+                delta=f"sisa {fmt.rupiah_ringkas(sisa, skala)}" if ada else aa.BELUM_ADA, delta_color="off",
+                delta_arrow="off", border=True,
+                help=f"Realisasi {fmt.rupiah(a['realisasi'])}; sisa {fmt.rupiah(sisa)}." if ada else None)
 if a["deviasi"] is not None:
-    kartu[3].metric("Deviasi thd rencana", fmt.rupiah_ringkas(a["deviasi"]), border=True,
+    kartu[3].metric("Deviasi thd rencana", fmt.rupiah_ringkas(a["deviasi"], skala), border=True,
                     delta=f"{fmt.persen(per_tw[tw - 1]['terhadap_rencana'])} dari rencana",
                     delta_color="off", delta_arrow="off",
                     help=f"Realisasi kumulatif dikurangi rencana kumulatif (anggaran kas) {fmt.rupiah(a['rencana'])}: "
                          f"{fmt.rupiah(a['deviasi'])}.")
 else:
     lag = per_tw[tw - 1]["ketertinggalan"]
-    kartu[3].metric("Selisih thd waktu berjalan", fmt.poin(lag) if lag is not None else "—", border=True,
+    kartu[3].metric("Thd waktu berjalan", fmt.poin(lag) if lag is not None else "—", border=True,
                     help=f"Serapan dikurangi acuan waktu {fmt.persen(acuan, 0)} (25 % per triwulan yang berlalu). "
                          "Anggaran kas (rencana) belum diunggah, jadi deviasi terhadap rencana tidak dihitung.")
 

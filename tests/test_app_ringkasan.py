@@ -103,7 +103,7 @@ def test_peringatan_dengan_sumber(app_db):
     teks = semua_teks(at)
     assert "Peringatan data" in teks
     df = at.dataframe[-1].value
-    assert "ikm_tercetak_berbeda" in set(df["Jenis"])
+    assert "IKM tercetak berbeda dari hitungan" in set(df["Jenis"])  # in words, not its key
     assert "Halaman SKM" in set(df["Sumber"])
 
 

@@ -243,7 +243,7 @@ def test_anggaran_tw2_bajuin_dan_tautan_peringatan(app_db):
     assert "triwulan **TW II** (dari berkas)" in teks
     assert "tahun **2025** (dari bingkai di samping, karena berkas tidak memuat tahun)" in teks
     peringatan = _tabel(at, "Jenis", "Pesan")
-    assert "total_tidak_sesuai" in set(peringatan["Jenis"])
+    assert "Baris jumlah tidak sesuai" in set(peringatan["Jenis"])
     _simpan(at)
     iid = _log()[0]["id"]
     d = _ringkasan("Bajuin", 2025, 2)
