@@ -258,18 +258,22 @@ def iku_rasio(p: Periode, triwulan: int = 4):
 # ---------------------------------------------------------------- charts
 
 def grafik_distribusi(df: pd.DataFrame, tahun: int) -> alt.LayerChart:
-    """Counted desa per status, one bar each in the status colour."""
+    """Counted desa per status, one horizontal bar each in the status colour: the five status names stand
+    on the side, one per row, so none is dropped however narrow the column."""
     urutan = list(desa_f.STATUS)
+    puncak = max(int(df["Jumlah desa"].max()) if len(df) else 0, 1)
     dasar = alt.Chart(df).encode(
-        x=alt.X("Status:N", sort=urutan, title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("Jumlah desa:Q", title="Jumlah desa", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("Status:N", sort=urutan, scale=alt.Scale(domain=urutan), title=None,
+                axis=alt.Axis(labelOverlap=False, labelLimit=160, labelFontSize=12)),
+        x=alt.X("Jumlah desa:Q", title="Jumlah desa", scale=alt.Scale(domain=[0, puncak * 1.15], nice=False),
+                axis=alt.Axis(tickMinStep=1, format="d", values=list(range(0, puncak + 1, max(1, puncak // 5))))),
         tooltip=[alt.Tooltip("Status:N"), alt.Tooltip("Jumlah desa:Q", format="d")])
     chart = alt.layer(
-        dasar.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
+        dasar.mark_bar(cornerRadiusEnd=3).encode(
             color=alt.Color("Status:N", scale=alt.Scale(domain=urutan, range=[desa_f.WARNA_STATUS[s] for s in urutan]),
                             legend=None)),
-        dasar.mark_text(dy=-8, fontSize=13, fontWeight="bold").encode(text="Jumlah desa:Q"),
-    ).properties(height=240, width="container", autosize=LEBAR_PENUH,
+        dasar.mark_text(align="left", dx=5, fontSize=13, fontWeight="bold").encode(text="Jumlah desa:Q"),
+    ).properties(height=alt.Step(40), width="container", autosize=LEBAR_PENUH,
                  title=alt.TitleParams(f"Sebaran status desa {tahun}", fontSize=14))
     return tema(chart, jenis="desa_status", tahun=tahun)
 
@@ -292,7 +296,8 @@ def grafik_rasio_tahunan(df: pd.DataFrame, p: Periode) -> alt.LayerChart:
     dasar = alt.Chart(data).encode(
         x=alt.X("Tahun:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("nilai:Q", title="Persen desa Mandiri (%)", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("seri:N", scale=warna, title=None, legend=alt.Legend(orient="bottom")),
+        color=alt.Color("seri:N", scale=warna, title=None, legend=alt.Legend(orient="bottom", columns=2,
+                                                                             labelLimit=200)),
         tooltip=[alt.Tooltip("seri:N", title="Seri"), alt.Tooltip("Tahun:O"), alt.Tooltip("teks:N", title="Nilai")])
     batang = dasar.transform_filter(alt.datum.seri == domain[0])
     garis = dasar.transform_filter(alt.datum.seri != domain[0])
@@ -306,6 +311,12 @@ def grafik_rasio_tahunan(df: pd.DataFrame, p: Periode) -> alt.LayerChart:
     return tema(chart, jenis="desa_rasio_tahunan")
 
 
+def _tik_skor(atas: float) -> list[float]:
+    """Axis values up to the largest score: tens on the 0–100 index, tenths on the 0–1 IDM."""
+    langkah = 10 if atas > 2 else 0.1
+    return [round(i * langkah, 4) for i in range(int(atas / langkah + 1e-9) + 1)]
+
+
 def grafik_skor(p: Periode, tahun: int | None = None) -> alt.LayerChart | None:
     """Every counted desa's score, coloured by status, with the Mandiri threshold as a line."""
     tahun = tahun or p.tahun
@@ -317,20 +328,23 @@ def grafik_skor(p: Periode, tahun: int | None = None) -> alt.LayerChart | None:
                        for d in sorted(data, key=lambda d: d.skor, reverse=True)])
     urutan = [s for s in desa_f.STATUS if s in set(df["Status"])]
     batas = batas_mandiri(p)
+    # The scores stand in a column right of the bars and of the Mandiri line: no figure crosses the line.
+    kolom = max([float(df["Skor"].max()), batas or 0.0])
     dasar = alt.Chart(df).encode(
         y=alt.Y("Desa:N", sort=None, title=None),
-        x=alt.X("Skor:Q", title=f"Skor ({skema_label(p)})"),
+        x=alt.X("Skor:Q", title=f"Skor ({skema_label(p)})", scale=alt.Scale(domain=[0, kolom * 1.14], nice=False),
+                axis=alt.Axis(values=_tik_skor(kolom))),
         tooltip=[alt.Tooltip("Desa:N"), alt.Tooltip("teks:N", title="Skor"), alt.Tooltip("Status:N")])
     lapisan = [
         dasar.mark_bar().encode(color=alt.Color(
             "Status:N", scale=alt.Scale(domain=urutan, range=[desa_f.WARNA_STATUS.get(s, ABU) for s in urutan]),
             legend=alt.Legend(orient="bottom", title=None))),
-        dasar.mark_text(align="left", dx=4, fontSize=11).encode(text="teks:N"),
+        dasar.mark_text(align="left", dx=6, fontSize=11).encode(x=alt.datum(kolom), text="teks:N"),
     ]
     if batas is not None:
         garis = pd.DataFrame({"v": [batas], "teks": [f"batas Mandiri {teks_batas_mandiri(p)}"]})
         lapisan.append(alt.Chart(garis).mark_rule(color="#212529", strokeDash=[4, 3]).encode(x="v:Q"))
-        lapisan.append(alt.Chart(garis).mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#212529")
+        lapisan.append(alt.Chart(garis).mark_text(align="right", dx=-4, dy=-6, fontSize=11, color="#212529")
                        .encode(x="v:Q", y=alt.value(0), text="teks:N"))
     chart = alt.layer(*lapisan).properties(height=max(160, 24 * len(df)), width="container", autosize=LEBAR_PENUH,
                                            title=alt.TitleParams(f"Skor desa {tahun}", fontSize=14))

@@ -80,7 +80,7 @@ with kanan:
     df_bagian = aa.data_serapan(bagian, bands)
     if ada and df_bagian["serapan"].notna().any():
         ui.grafik_dari(aa.grafik_serapan, df_bagian, tw, f"{judul_bagian} s.d. {fmt.triwulan(tw)}")
-        st.caption(f"Garis putus-putus: waktu berjalan {fmt.persen(acuan, 0)}.")
+        st.caption(f"Garis tegak pada setiap batang: waktu berjalan {fmt.persen(acuan, 0)}.")
     else:
         st.markdown(f"**{judul_bagian} s.d. {fmt.triwulan(tw)}**")
         ui.kosong(f"Belum ada data realisasi s.d. {fmt.triwulan(tw)}.")

@@ -88,6 +88,10 @@ st.subheader("Grafik per ukuran")
 st.caption("Batang diurutkan dari yang terbaik; garis putus-putus = rata-rata kabupaten; warna = kategori.")
 daftar = grafik(*kunci_data)
 for i in range(0, len(daftar), 2):
-    for k, chart in zip(st.columns(2, gap="large"), daftar[i:i + 2]):
+    for k, u, chart in zip(st.columns(2, gap="large"), list(ak.UKURAN)[i:i + 2], daftar[i:i + 2]):
         with k:
-            ui.grafik(chart)
+            if chart is None:  # no kecamatan has this figure for the period: no empty axis
+                st.markdown(f"**{ak.judul_ukuran(u, hasil)}**")
+                ui.kosong(f"Belum ada kecamatan dengan angka ini untuk {fmt.triwulan(tw)} {tahun}.")
+            else:
+                ui.grafik(chart)
