@@ -131,3 +131,43 @@ def test_nama_program_terbaca(app_db):
         # nothing lost: the lines are the name (or its start, with the whole name in the tooltip)
         gabung = " ".join(x for x in (r["nama1"], r["nama2"]) if x)
         assert gabung == r["uraian"] or (gabung.endswith(" …") and r["uraian"].startswith(gabung[:-2]))
+
+
+@pytest.mark.parametrize("kecamatan,tahun,tw", [("Bajuin", 2025, 4), ("Bati-Bati", 2024, 4), ("Pelaihari", 2025, 1)])
+def test_gauge_muat_di_kolom_1280(app_db, kecamatan, tahun, tw):
+    """Issue 8, D20: five gauges beside the sidebar at 1280 px get about 150 px each: every gauge is drawn at
+    that width, its title whole (`Serapan s.d. TW IV`, not `… s.d. TW I`), every text within it, the figure
+    under the arc rather than over it, and a legend of its bands."""
+    from dashboard.grafik import LEBAR_GAUGE, lebar_teks
+
+    at = buka("ringkasan", kecamatan, tahun, tw)
+    tanpa_galat(at)
+    gauges = grafik_jenis(at, "gauge")
+    assert [g["usermeta"]["pantau"]["ukuran"] for g in gauges] == ["iku", "serapan", "desa_mandiri", "efisiensi", "ikm"]
+    tinggi = {g["height"] for g in gauges}
+    assert len(tinggi) == 1  # one row of equal gauges
+    for g in gauges:
+        meta = g["usermeta"]["pantau"]
+        assert g["width"] == meta["lebar"] <= LEBAR_GAUGE
+        assert lebar_teks(g["title"]["text"], g["title"]["fontSize"]) <= g["width"], g["title"]["text"]
+        for lap in _lapisan(g):
+            if _tanda(lap) != "text":
+                continue
+            ukuran = lap["mark"].get("fontSize", 11)
+            rows = g["datasets"][lap["data"]["name"]]
+            for r in rows:
+                teks = r.get("t") or r.get("label")
+                kiri = r.get("xt", r.get("x", 0) - lebar_teks(teks, ukuran) / 2 if lap["mark"].get("align") != "left"
+                       else r.get("x", 0))
+                assert kiri >= 0 and kiri + lebar_teks(teks, ukuran) <= g["width"] + 0.5, (meta["ukuran"], teks)
+        angka = next(r for rows in g["datasets"].values() for r in rows if r.get("t") == meta["teks"]
+                     or r.get("t") == "Belum ada data")
+        busur = next(r for rows in g["datasets"].values() for r in rows if "cy" in r)
+        assert angka["y"] > busur["cy"]  # the figure stands under the arc, not across it
+        if meta["ukuran"] != "desa_mandiri" or meta["legenda"]:
+            assert len(meta["legenda"]) >= 2
+    judul = [g["title"]["text"] for g in gauges]
+    assert f"Serapan s.d. TW {['I', 'II', 'III', 'IV'][tw - 1]}" in judul
+    if kecamatan == "Bajuin":  # the Permendagri 86/2017 scale, best band first
+        assert gauges[0]["usermeta"]["pantau"]["legenda"][0].startswith("Sangat Tinggi ")
+    assert [x.split(" ")[0] for x in gauges[4]["usermeta"]["pantau"]["legenda"]] == ["A", "B", "C", "D"]
