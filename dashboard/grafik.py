@@ -124,9 +124,9 @@ def gauge(*, nilai: float | None, minimum: float, maksimum: float, pita: list[tu
     if nilai is not None:
         isi = pd.DataFrame([{"t0": sudut(minimum), "t1": sudut(nilai), "warna": warna or "#495057", "nilai": teks}])
         lapisan.append(busur(isi, r_dalam, r_luar).encode(tooltip=alt.Tooltip("nilai:N", title=judul)))
-        lapisan.append(garis_jari(nilai, r_dalam * 0.92, r_pita * 1.04, color="#212529", strokeWidth=3))
+        lapisan.append(garis_jari(nilai, r_dalam * 0.92, r_pita, color="#212529", strokeWidth=3))
     if penanda is not None:
-        lapisan.append(garis_jari(penanda, r_dalam, r_pita * 1.06, color="#495057", strokeWidth=2, strokeDash=[3, 2]))
+        lapisan.append(garis_jari(penanda, r_dalam, r_pita, color="#495057", strokeWidth=2, strokeDash=[3, 2]))
     angka_df = pd.DataFrame([{"x": lebar / 2, "y": y_angka, "t": teks if nilai is not None else "Belum ada data"}])
     lapisan.append(alt.Chart(angka_df).mark_text(
         fontSize=ukuran_angka if nilai is not None else 13, fontWeight="bold", color="#212529", baseline="middle")
