@@ -135,13 +135,13 @@ def grafik_kumulatif(df: pd.DataFrame, pagu: float | None) -> alt.LayerChart:
             x=x, y=y, color=warna, tooltip=tooltip),
     ]
     if pagu:
-        pagu_df = pd.DataFrame([{"nilai": pagu, "teks": f"Pagu {fmt.rupiah(pagu)}"}])
+        pagu_df = pd.DataFrame([{"nilai": pagu, "teks": f"Pagu {fmt.rupiah(pagu, 0)}"}])
         lapisan.append(alt.Chart(pagu_df).mark_rule(color=WARNA_PAGU, strokeDash=[2, 2]).encode(
             y="nilai:Q", tooltip=alt.Tooltip("teks:N", title="Pagu")))
         lapisan.append(alt.Chart(pagu_df).mark_text(align="left", dx=4, dy=-7, color=WARNA_PAGU, fontSize=11).encode(
             y="nilai:Q", x=alt.value(0), text="teks:N"))
     chart = alt.layer(*lapisan).properties(height=320, width="container",
-                                           title="Realisasi kumulatif terhadap rencana (anggaran kas) per triwulan")
+                                           title="Realisasi dan rencana kumulatif per triwulan")
     return tema(chart, jenis="anggaran_kumulatif", pagu=pagu)
 
 

@@ -43,6 +43,7 @@ def test_tautan_ke_dalam_repositori(dokumen):
 def test_readme_menautkan_format_impor():
     assert ("tautan", "docs/format_impor.md") in _sasaran("README.md")
     assert ("tautan", "docs/ringkasan.png") in _sasaran("README.md")
+    assert ("tautan", "docs/anggaran.png") in _sasaran("README.md")
 
 
 def test_make_run_dengan_port():
