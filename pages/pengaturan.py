@@ -80,7 +80,7 @@ def periksa_pulihkan() -> None:
         try:
             m = cadangan.periksa_cadangan(isi)
         except cadangan.CadanganError as exc:
-            st.error(str(exc), icon=":material/error:")
+            st.error(fmt.md(exc), icon=":material/error:")
         else:
             baris = sum(t["baris"] for t in m["tabel"].values())
             st.success(f"Cadangan utuh: {len(m['sha256'])} berkas cocok dengan checksum-nya; "
@@ -92,7 +92,7 @@ def periksa_pulihkan() -> None:
         try:
             hasil = cadangan.pulihkan(isi, engine=ui.mesin())
         except cadangan.CadanganError as exc:
-            st.error(f"Pemulihan ditolak: {exc}", icon=":material/error:")
+            st.error(f"Pemulihan ditolak: {fmt.md(exc)}", icon=":material/error:")
             return
         ui.hapus_cache()
         st.session_state["pengaturan_pesan"] = hasil.ringkas()
