@@ -1,5 +1,7 @@
 # The two commands of the README: `make run` and `make test`.
 PYTHON ?= python3
+# `make run PORT=8600` for another port; the app answers on this computer only (127.0.0.1).
+PORT ?= 8501
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.terpasang
@@ -17,7 +19,7 @@ install: $(STAMP)
 run: install
 	$(PY) -m dashboard db upgrade
 	$(PY) -m dashboard demo --jika-kosong
-	$(VENV)/bin/streamlit run streamlit_app.py
+	$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: install
 	$(PY) -m pytest -n 2

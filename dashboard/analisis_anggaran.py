@@ -114,10 +114,10 @@ def data_kumulatif(baris: list[dict], triwulan: int = 4) -> pd.DataFrame:
 
 
 def _sumbu_rupiah(maksimum: float) -> tuple[str, str]:
-    """Axis title and Vega label expression for rupiah amounts in miliar or juta."""
-    if maksimum >= 1e9:
-        return "Rupiah (miliar)", "format(datum.value / 1e9, ',.1~f') + ' M'"
-    return "Rupiah (juta)", "format(datum.value / 1e6, ',.0f') + ' jt'"
+    """Axis title and Vega label expression for rupiah amounts: one scale (`fmt.skala_rupiah`) named in the
+    title, plain Indonesian numbers on the ticks (`Rupiah (miliar)`: 0 · 2 · 4,5), never SI suffixes."""
+    pembagi, _, kata = fmt.skala_rupiah(maksimum)
+    return (f"Rupiah ({kata})" if kata else "Rupiah"), f"format(datum.value / {pembagi:g}, ',.2~f')"
 
 
 def grafik_kumulatif(df: pd.DataFrame, pagu: float | None) -> alt.LayerChart:
@@ -143,13 +143,13 @@ def grafik_kumulatif(df: pd.DataFrame, pagu: float | None) -> alt.LayerChart:
             x=x, y=y, color=warna, tooltip=tooltip),
     ]
     if pagu:
-        pagu_df = pd.DataFrame([{"nilai": pagu, "teks": f"Pagu {fmt.rupiah(pagu)}"}])
+        pagu_df = pd.DataFrame([{"nilai": pagu, "teks": f"Pagu {fmt.rupiah(pagu, 0)}"}])
         lapisan.append(alt.Chart(pagu_df).mark_rule(color=WARNA_PAGU, strokeDash=[2, 2]).encode(
             y="nilai:Q", tooltip=alt.Tooltip("teks:N", title="Pagu")))
         lapisan.append(alt.Chart(pagu_df).mark_text(align="left", dx=4, dy=-7, color=WARNA_PAGU, fontSize=11).encode(
             y="nilai:Q", x=alt.value(0), text="teks:N"))
     chart = alt.layer(*lapisan).properties(height=320, width="container",
-                                           title="Realisasi kumulatif terhadap rencana (anggaran kas) per triwulan")
+                                           title="Realisasi dan rencana kumulatif per triwulan")
     return tema(chart, jenis="anggaran_kumulatif", pagu=pagu)
 
 
@@ -213,27 +213,55 @@ def data_serapan(baris: list[dict], bands) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["uraian", "kode", "serapan", "teks", "pagu", "realisasi", "warna", "kategori"])
 
 
+LEBAR_NAMA = 330  # the serapan chart's column at 1280 px: a name wraps to lines of this width, at most two
+
+
+def nama_terlipat(uraian: str, ukuran: float = 11, lebar: float = LEBAR_NAMA, baris: int = 2) -> str:
+    """A program name in at most `baris` lines that fit `lebar` pixels (`\n` between), shortened with `…`
+    beyond; the whole name stays in the tooltip."""
+    from dashboard.grafik import lebar_teks, lipat
+
+    potong = lipat(uraian, ukuran, lebar)
+    if len(potong) > baris:
+        akhir = potong[baris - 1]
+        while akhir and lebar_teks(akhir + " …", ukuran) > lebar:
+            akhir = akhir.rsplit(" ", 1)[0] if " " in akhir else akhir[:-1]
+        potong = potong[:baris - 1] + [akhir + " …"]
+    return "\n".join(potong)
+
+
 def grafik_serapan(df: pd.DataFrame, triwulan: int, judul: str) -> alt.LayerChart:
     """Serapan of each part (program or jenis belanja) as horizontal bars coloured by category, the name
-    written above its bar (long program names fit a narrow column), and the time elapsed as a rule."""
+    above its bar (wrapped to two lines, shortened beyond, whole in the tooltip), the figures in a column
+    right of the bars, and the time elapsed as a tick on every bar: no label crosses a line."""
     df = df[df["serapan"].notna()]
+    baris = [nama_terlipat(u).split("\n") for u in df["uraian"]]
+    # Two text marks, the last line just above the bar and the first above it (Vega stacks the lines of one
+    # multi-line text downwards from its anchor, onto the bar).
+    df = df.assign(nama1=[b[0] if len(b) > 1 else "" for b in baris], nama2=[b[-1] for b in baris])
     puncak = float(df["serapan"].max()) if len(df) else 0.0
-    x = alt.X("serapan:Q", title="Serapan (%)", scale=alt.Scale(domain=[0, max(100.0, puncak)]))
+    atas = max(100.0, puncak)
+    x = alt.X("serapan:Q", title="Serapan (%)", scale=alt.Scale(domain=[0, atas * 1.28], nice=False),
+              axis=alt.Axis(values=list(range(0, int(atas) + 1, 20)), format=",.0f"))
+    dua_baris = bool((df["nama1"] != "").any())
     y = alt.Y("uraian:N", sort=None, title=None, axis=None,
-              scale=alt.Scale(paddingInner=0.55, paddingOuter=0.5))
+              scale=alt.Scale(paddingInner=0.62 if dua_baris else 0.55, paddingOuter=0.5))
     tooltip = [alt.Tooltip("uraian:N", title="Uraian"), alt.Tooltip("kode:N", title="Kode"),
                alt.Tooltip("teks:N", title="Serapan"), alt.Tooltip("kategori:N", title="Kategori"),
                alt.Tooltip("realisasi:N", title="Realisasi"), alt.Tooltip("pagu:N", title="Pagu")]
-    base = alt.Chart(df)
-    acuan = pd.DataFrame([{"v": acuan_waktu(triwulan), "t": f"waktu berjalan {fmt.persen(acuan_waktu(triwulan), 0)}"}])
+    base = alt.Chart(df.assign(acuan=acuan_waktu(triwulan),
+                               t=f"waktu berjalan {fmt.persen(acuan_waktu(triwulan), 0)}"))
     chart = alt.layer(
         base.mark_bar().encode(x=x, y=y, color=alt.Color("warna:N", scale=None), tooltip=tooltip),
-        base.mark_text(align="left", dx=4, fontSize=12, fontWeight="bold").encode(x=x, y=y, text="teks:N"),
-        base.mark_text(align="left", baseline="bottom", dy=-10, fontSize=11, color="#343a40").encode(
-            x=alt.value(0), y=y, text="uraian:N"),
-        alt.Chart(acuan).mark_rule(color="#212529", strokeDash=[4, 3]).encode(
-            x="v:Q", tooltip=alt.Tooltip("t:N", title="Acuan")),
-    ).properties(height=alt.Step(46), width="container", title=judul)
+        base.mark_text(align="left", dx=6, fontSize=12, fontWeight="bold").encode(
+            x=alt.datum(atas * 1.03), y=y, text="teks:N", tooltip=tooltip),
+        base.mark_text(align="left", baseline="bottom", dy=-12, fontSize=11, color="#343a40").encode(
+            x=alt.value(0), y=y, text="nama2:N", tooltip=tooltip),
+        base.mark_text(align="left", baseline="bottom", dy=-25, fontSize=11, color="#343a40").encode(
+            x=alt.value(0), y=y, text="nama1:N", tooltip=tooltip),
+        base.mark_tick(color="#212529", thickness=2, size=26).encode(
+            x="acuan:Q", y=y, tooltip=alt.Tooltip("t:N", title="Acuan")),
+    ).properties(height=alt.Step(58 if dua_baris else 46), width="container", title=judul)
     return tema(chart, jenis="anggaran_serapan_bagian", triwulan=triwulan)
 
 

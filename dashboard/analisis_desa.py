@@ -98,9 +98,17 @@ def indikator_rasio(p: Periode):
 
 
 def pakai_rasio(p: Periode) -> bool:
-    """Whether the rasio is shown as a ratio (0,64) rather than a percentage: the IKU's unit decides."""
+    """Whether the kecamatan's desa-mandiri IKU states the rasio as a ratio (0,64) rather than a percentage.
+    The pages show it as a percentage either way (`persen_iku`)."""
     ind = indikator_rasio(p)
     return ind is not None and adalah_rasio(ind.satuan)
+
+
+def persen_iku(p: Periode, nilai: float | None) -> float | None:
+    """A value of the desa-mandiri IKU (target, realisasi) as a percentage: 0,64 → 64 when its unit is Rasio."""
+    if nilai is None:
+        return None
+    return nilai * 100 if pakai_rasio(p) else nilai
 
 
 # ---------------------------------------------------------------- the kabupaten comparison
@@ -258,10 +266,9 @@ def tabel_distribusi(p: Periode, tahun: int | None = None) -> pd.DataFrame:
 
 def tabel_rasio_tahunan(p: Periode) -> pd.DataFrame:
     """The rasio desa mandiri per year: computed from the desa statuses, beside the IKU's official
-    realisasi and target (all in the IKU's unit: a ratio, or a percentage)."""
+    realisasi and target, all as percentages (an IKU stated as a ratio is converted)."""
     ind = indikator_rasio(p)
-    rasio_ = pakai_rasio(p)
-    kolom_rasio = "Rasio desa mandiri" if rasio_ else "Rasio desa mandiri (%)"
+    kolom_rasio = "Rasio desa mandiri (%)"
     tahun_list = set(tahun_status(p))
     if ind is not None:
         tahun_list |= {t for t in (*ind.realisasi, *ind.target_versi) if t <= p.tahun}
@@ -271,11 +278,12 @@ def tabel_rasio_tahunan(p: Periode) -> pd.DataFrame:
         rasio = h["rasio"]
         b = iku_baris(p, ind, 4, tahun=t) if ind is not None else None
         rows.append({"Tahun": str(t), "Desa dihitung": h["jumlah"] if rasio is not None else None,
-                     "Desa Mandiri": h["mandiri"], kolom_rasio: None if rasio is None else (rasio / 100 if rasio_ else rasio),
-                     "Realisasi IKU": b.realisasi if b else None, "Target IKU": b.target if b else None,
+                     "Desa Mandiri": h["mandiri"], kolom_rasio: rasio,
+                     "Realisasi IKU (%)": persen_iku(p, b.realisasi) if b else None,
+                     "Target IKU (%)": persen_iku(p, b.target) if b else None,
                      "Sumber": SUMBER_DESA.get(h["sumber"], "")})
-    df = pd.DataFrame(rows, columns=["Tahun", "Desa dihitung", "Desa Mandiri", kolom_rasio, "Realisasi IKU",
-                                     "Target IKU", "Sumber"])
+    df = pd.DataFrame(rows, columns=["Tahun", "Desa dihitung", "Desa Mandiri", kolom_rasio, "Realisasi IKU (%)",
+                                     "Target IKU (%)", "Sumber"])
     return df if (df["Sumber"] == SUMBER_DESA["rekap"]).any() else df.drop(columns=["Sumber"])
 
 
@@ -288,18 +296,22 @@ def iku_rasio(p: Periode, triwulan: int = 4):
 # ---------------------------------------------------------------- charts
 
 def grafik_distribusi(df: pd.DataFrame, tahun: int) -> alt.LayerChart:
-    """Counted desa per status, one bar each in the status colour."""
+    """Counted desa per status, one horizontal bar each in the status colour: the five status names stand
+    on the side, one per row, so none is dropped however narrow the column."""
     urutan = list(desa_f.STATUS)
+    puncak = max(int(df["Jumlah desa"].max()) if len(df) else 0, 1)
     dasar = alt.Chart(df).encode(
-        x=alt.X("Status:N", sort=urutan, title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("Jumlah desa:Q", title="Jumlah desa", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("Status:N", sort=urutan, scale=alt.Scale(domain=urutan), title=None,
+                axis=alt.Axis(labelOverlap=False, labelLimit=160, labelFontSize=12)),
+        x=alt.X("Jumlah desa:Q", title="Jumlah desa", scale=alt.Scale(domain=[0, puncak * 1.15], nice=False),
+                axis=alt.Axis(tickMinStep=1, format="d", values=list(range(0, puncak + 1, max(1, puncak // 5))))),
         tooltip=[alt.Tooltip("Status:N"), alt.Tooltip("Jumlah desa:Q", format="d")])
     chart = alt.layer(
-        dasar.mark_bar(cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
+        dasar.mark_bar(cornerRadiusEnd=3).encode(
             color=alt.Color("Status:N", scale=alt.Scale(domain=urutan, range=[desa_f.WARNA_STATUS[s] for s in urutan]),
                             legend=None)),
-        dasar.mark_text(dy=-8, fontSize=13, fontWeight="bold").encode(text="Jumlah desa:Q"),
-    ).properties(height=240, width="container", autosize=LEBAR_PENUH,
+        dasar.mark_text(align="left", dx=5, fontSize=13, fontWeight="bold").encode(text="Jumlah desa:Q"),
+    ).properties(height=alt.Step(40), width="container", autosize=LEBAR_PENUH,
                  title=alt.TitleParams(f"Sebaran status desa {tahun}", fontSize=14))
     return tema(chart, jenis="desa_status", tahun=tahun)
 
@@ -307,24 +319,23 @@ def grafik_distribusi(df: pd.DataFrame, tahun: int) -> alt.LayerChart:
 def grafik_rasio_tahunan(df: pd.DataFrame, p: Periode) -> alt.LayerChart:
     """The rasio by year (from the statuses, and the IKU's realisasi) against the IKU target."""
     kolom = [c for c in df.columns if c.startswith("Rasio desa mandiri")][0]
-    rasio_ = pakai_rasio(p)
-    seri = {kolom: "Dari status desa", "Realisasi IKU": "Realisasi IKU", "Target IKU": "Target IKU"}
+    seri = {kolom: "Dari status desa", "Realisasi IKU (%)": "Realisasi IKU", "Target IKU (%)": "Target IKU"}
     panjang = []
     for _, r in df.iterrows():
         for k, nama in seri.items():
             v = r[k]
             if v is None or pd.isna(v):
                 continue
-            teks = fmt.angka(v) if rasio_ else fmt.persen(v)
+            teks = fmt.persen(v)
             panjang.append({"Tahun": r["Tahun"], "seri": nama, "nilai": float(v), "teks": teks})
     data = pd.DataFrame(panjang, columns=["Tahun", "seri", "nilai", "teks"])
     domain = list(seri.values())
     warna = alt.Scale(domain=domain, range=["#1f5fa8", "#9aa5b1", "#d9480f"])
     dasar = alt.Chart(data).encode(
         x=alt.X("Tahun:O", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("nilai:Q", title="Rasio" if rasio_ else "Persen desa Mandiri (%)",
-                scale=alt.Scale(domain=[0, 1] if rasio_ else [0, 100])),
-        color=alt.Color("seri:N", scale=warna, title=None, legend=alt.Legend(orient="bottom")),
+        y=alt.Y("nilai:Q", title="Persen desa Mandiri (%)", scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("seri:N", scale=warna, title=None, legend=alt.Legend(orient="bottom", columns=2,
+                                                                             labelLimit=200)),
         tooltip=[alt.Tooltip("seri:N", title="Seri"), alt.Tooltip("Tahun:O"), alt.Tooltip("teks:N", title="Nilai")])
     batang = dasar.transform_filter(alt.datum.seri == domain[0])
     garis = dasar.transform_filter(alt.datum.seri != domain[0])
@@ -338,6 +349,12 @@ def grafik_rasio_tahunan(df: pd.DataFrame, p: Periode) -> alt.LayerChart:
     return tema(chart, jenis="desa_rasio_tahunan")
 
 
+def _tik_skor(atas: float) -> list[float]:
+    """Axis values up to the largest score: tens on the 0–100 index, tenths on the 0–1 IDM."""
+    langkah = 10 if atas > 2 else 0.1
+    return [round(i * langkah, 4) for i in range(int(atas / langkah + 1e-9) + 1)]
+
+
 def grafik_skor(p: Periode, tahun: int | None = None) -> alt.LayerChart | None:
     """Every counted desa's score, coloured by status, with the Mandiri threshold as a line."""
     tahun = tahun or p.tahun
@@ -349,20 +366,23 @@ def grafik_skor(p: Periode, tahun: int | None = None) -> alt.LayerChart | None:
                        for d in sorted(data, key=lambda d: d.skor, reverse=True)])
     urutan = [s for s in desa_f.STATUS if s in set(df["Status"])]
     batas = batas_mandiri(p, tahun)
+    # The scores stand in a column right of the bars and of the Mandiri line: no figure crosses the line.
+    kolom = max([float(df["Skor"].max()), batas or 0.0])
     dasar = alt.Chart(df).encode(
         y=alt.Y("Desa:N", sort=None, title=None),
-        x=alt.X("Skor:Q", title=f"Skor ({skema_label(p, tahun)})"),
+        x=alt.X("Skor:Q", title=f"Skor ({skema_label(p, tahun)})",
+                scale=alt.Scale(domain=[0, kolom * 1.14], nice=False), axis=alt.Axis(values=_tik_skor(kolom))),
         tooltip=[alt.Tooltip("Desa:N"), alt.Tooltip("teks:N", title="Skor"), alt.Tooltip("Status:N")])
     lapisan = [
         dasar.mark_bar().encode(color=alt.Color(
             "Status:N", scale=alt.Scale(domain=urutan, range=[desa_f.WARNA_STATUS.get(s, ABU) for s in urutan]),
             legend=alt.Legend(orient="bottom", title=None))),
-        dasar.mark_text(align="left", dx=4, fontSize=11).encode(text="teks:N"),
+        dasar.mark_text(align="left", dx=6, fontSize=11).encode(x=alt.datum(kolom), text="teks:N"),
     ]
     if batas is not None:
         garis = pd.DataFrame({"v": [batas], "teks": [f"batas Mandiri {teks_batas_mandiri(p, tahun)}"]})
         lapisan.append(alt.Chart(garis).mark_rule(color="#212529", strokeDash=[4, 3]).encode(x="v:Q"))
-        lapisan.append(alt.Chart(garis).mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#212529")
+        lapisan.append(alt.Chart(garis).mark_text(align="right", dx=-4, dy=-6, fontSize=11, color="#212529")
                        .encode(x="v:Q", y=alt.value(0), text="teks:N"))
     chart = alt.layer(*lapisan).properties(height=max(160, 24 * len(df)), width="container", autosize=LEBAR_PENUH,
                                            title=alt.TitleParams(f"Skor desa {tahun}", fontSize=14))

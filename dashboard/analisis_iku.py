@@ -179,6 +179,17 @@ def data_grafik(p: Periode, ind: IndikatorData, triwulan: int) -> pd.DataFrame:
                         columns=["triwulan", "label", "seri", "peran", "nilai", "teks"])
 
 
+def _domain_nilai(nilai: list[float]) -> list[float]:
+    """The value axis: the values with room above for the labels; from 0 when they are all equal (a single
+    value would give an axis of one tick, `55,55`…`55,55`)."""
+    ada = [v for v in nilai if v is not None] or [0.0]
+    bawah, atas = min(ada), max(ada)
+    if atas - bawah < 1e-9:
+        return [min(0.0, bawah), (atas or 1.0) * 1.25 if atas >= 0 else 0.0]
+    ruang = atas - bawah
+    return [bawah - 0.1 * ruang, atas + 0.2 * ruang]
+
+
 def grafik_triwulan(df: pd.DataFrame, ind: IndikatorData, tahun: int) -> alt.LayerChart:
     """TW I–IV: this year's realisasi and last year's as lines with points, the target dashed."""
     seri = list(dict.fromkeys(df["seri"]))
@@ -189,9 +200,11 @@ def grafik_triwulan(df: pd.DataFrame, ind: IndikatorData, tahun: int) -> alt.Lay
     dasar = alt.Chart(df).encode(
         x=alt.X("label:N", sort=label_tw, scale=alt.Scale(domain=label_tw), title=None,
                 axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("nilai:Q", title=f"Nilai{satuan}", scale=alt.Scale(zero=False, nice=True),
-                axis=alt.Axis(format=",.2~f")),
-        color=alt.Color("seri:N", scale=warna, title=None, legend=alt.Legend(orient="bottom")),
+        y=alt.Y("nilai:Q", title=f"Nilai{satuan}", scale=alt.Scale(domain=_domain_nilai(df["nilai"].tolist()),
+                                                                   nice=True),
+                axis=alt.Axis(format=",.2~f", tickCount=5)),
+        color=alt.Color("seri:N", scale=warna, title=None, legend=alt.Legend(orient="bottom", columns=2,
+                                                                             labelLimit=200)),
         tooltip=[alt.Tooltip("seri:N", title="Seri"), alt.Tooltip("label:N", title="Triwulan"),
                  alt.Tooltip("teks:N", title="Nilai")])
     # Three layers only (a line with its points is one mark): Altair validates every layer of every chart.

@@ -164,7 +164,7 @@ def judul_efisiensi(metode: str) -> str:
 
 def kolom_efisiensi(metode: str) -> str:
     return {"tanah_laut": "Efisiensi Tanah Laut (%)", "selisih": "Efisiensi selisih (poin)",
-            "rasio": "Efisiensi rasio"}[metode]
+            "rasio": "Efisiensi rasio (%)"}[metode]
 
 
 PENDEK = {"iku": "IKU", "serapan": "serapan", "desa": "desa mandiri", "efisiensi": "efisiensi", "ikm": "IKM"}
@@ -227,7 +227,7 @@ def teks_nilai(ukuran: str, nilai: float | None, metode: str) -> str:
     if ukuran == "ikm":
         return fmt.angka(nilai)
     if ukuran == "efisiensi":
-        return {"tanah_laut": fmt.persen, "selisih": fmt.poin, "rasio": fmt.angka}[metode](nilai)
+        return fmt.efisiensi(nilai, metode)
     return fmt.persen(nilai)
 
 
@@ -266,29 +266,35 @@ def judul_ukuran(ukuran: str, hasil: Perbandingan) -> str:
     return UKURAN[ukuran]
 
 
-def grafik_kabupaten(hasil: Perbandingan, ukuran: str, *, tinggi_baris: int = 24) -> alt.LayerChart:
-    """Ranked horizontal bars of one measure with the kabupaten's mean as a dashed rule."""
+def grafik_kabupaten(hasil: Perbandingan, ukuran: str, *, tinggi_baris: int = 24) -> alt.LayerChart | None:
+    """Ranked horizontal bars of one measure with the kabupaten's mean as a dashed rule; the figures stand in
+    a column right of every bar and of the mean, so no label crosses the rule. None when no kecamatan has
+    the figure (the page says so instead of drawing an empty axis)."""
     df = data_grafik(hasil, ukuran)
+    if df.empty or df["nilai"].isna().all():
+        return None
     rata = hasil.rata.nilai(ukuran)
     judul = judul_ukuran(ukuran, hasil)
     sumbu = {"iku": "Capaian (%)", "serapan": "Serapan (%)", "desa": "Desa mandiri (%)", "ikm": "IKM",
-             "efisiensi": {"tanah_laut": "Efisiensi (%)", "selisih": "Selisih (poin)", "rasio": "Rasio"}[hasil.metode]
+             "efisiensi": {"tanah_laut": "Efisiensi (%)", "selisih": "Selisih (poin)", "rasio": "Rasio (%)"}[hasil.metode]
              }[ukuran]
     urutan = list(df["label"])
     acuan = label_grafik(hasil, hasil.acuan)
     y = alt.Y("label:N", sort=urutan, title=None,
               axis=alt.Axis(labelLimit=200, labelFontSize=12, labelFontWeight=alt.ExprRef(
                   f"datum.value === {json.dumps(acuan)} ? 'bold' : 'normal'")))
-    ruang = 0.35 if ukuran == "desa" else 0.22  # the desa labels carry the count too ("80,00 % · 12/15")
-    x = alt.X("nilai:Q", title=sumbu, scale=alt.Scale(domain=_domain(df["nilai"].tolist() + [rata], ruang)),
-              axis=alt.Axis(format="~s" if ukuran == "efisiensi" else "d"))
+    ruang = 0.75 if ukuran == "desa" else 0.5  # the desa labels carry the count too ("80,00 % · 12/15")
+    domain = _domain(df["nilai"].tolist() + [rata], ruang)
+    kolom_teks = max(v for v in df["nilai"].tolist() + [rata, 0.0] if v is not None)
+    x = alt.X("nilai:Q", title=sumbu, scale=alt.Scale(domain=domain, nice=False),
+              axis=alt.Axis(format=",.2~f", values=_tik(domain[0], kolom_teks)))
     tooltip = [alt.Tooltip("kecamatan:N", title="Kecamatan"), alt.Tooltip("peringkat:Q", title="Peringkat"),
                alt.Tooltip("teks:N", title=judul)]
     base = alt.Chart(df)
     lapisan = [
         base.mark_bar(cornerRadiusEnd=2).encode(x=x, y=y, color=alt.Color("warna:N", scale=None), tooltip=tooltip),
-        base.mark_text(align="left", dx=4, fontSize=11, color="#212529").encode(x=x, y=y, text="teks:N",
-                                                                               tooltip=tooltip),
+        base.mark_text(align="left", dx=6, fontSize=11, color="#212529").encode(
+            x=alt.datum(kolom_teks), y=y, text="teks:N", tooltip=tooltip),
     ]
     if rata is not None:
         teks_rata = f"Rata-rata kabupaten {teks_nilai(ukuran, rata, hasil.metode)}"
@@ -314,6 +320,17 @@ def _subjudul(hasil: Perbandingan, ukuran: str) -> str:
     elif tanpa:
         bagian.append(f"belum ada data: {', '.join(tanpa)}")
     return " · ".join(bagian)
+
+
+def _tik(bawah: float, atas: float) -> list[float]:
+    """Round axis values from the lowest value to the largest bar (none under the label column)."""
+    import math
+
+    rentang = (atas - bawah) or 1.0
+    langkah = 10 ** math.floor(math.log10(rentang / 4))
+    langkah *= next(k for k in (1, 2, 2.5, 5, 10) if rentang / (langkah * k) <= 5)
+    mulai = math.ceil(bawah / langkah) * langkah
+    return [round(mulai + i * langkah, 10) for i in range(int((atas - mulai) / langkah + 1e-9) + 1)]
 
 
 def _domain(nilai: list[float | None], ruang: float = 0.22) -> list[float]:

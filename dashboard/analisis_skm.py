@@ -8,6 +8,7 @@ each in one query for the whole period, for the page to cache.
 
 from __future__ import annotations
 
+import json
 import math
 
 import altair as alt
@@ -141,14 +142,20 @@ def grafik_ikm(df: pd.DataFrame, ikm_sd: float | None, triwulan: int) -> alt.Lay
     skala_y = alt.Scale(domain=[bawah, 100], clamp=True)
     x = alt.X("triwulan:N", sort=urut, scale=alt.Scale(domain=urut), title=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y("ikm:Q", title="IKM", scale=skala_y)
-    pita = alt.Chart(data_pita_mutu())
+    pita_df = data_pita_mutu()
+    pita = alt.Chart(pita_df)
+    # The band names on a second axis right of the plot: outside it, no name crosses the dashed line.
+    tengah = {round((max(a, bawah) + b) / 2, 3): m for a, b, m in zip(pita_df["dari"], pita_df["sampai"],
+                                                                      pita_df["mutu"]) if b > bawah}
+    ekspresi = " : ".join(f"abs(datum.value - {v}) < 0.01 ? {json.dumps(m)}" for v, m in tengah.items()) + " : ''"
+    nama_pita = alt.Chart(pd.DataFrame({"v": list(tengah)})).mark_tick(opacity=0).encode(
+        y=alt.Y("v:Q", scale=skala_y, title=None, axis=alt.Axis(
+            orient="right", values=list(tengah), labelExpr=ekspresi, ticks=False, domain=False, grid=False,
+            labelColor="#495057", labelFontSize=11, labelLimit=120)))
     lapisan = [
         pita.mark_rect(opacity=0.16, clip=True).encode(
-            y=alt.Y("dari:Q", scale=skala_y), y2="sampai:Q", color=alt.Color("warna:N", scale=None),
+            y=alt.Y("dari:Q", scale=skala_y, title="IKM"), y2="sampai:Q", color=alt.Color("warna:N", scale=None),
             tooltip=[alt.Tooltip("mutu:N", title="Mutu"), alt.Tooltip("rentang:N", title="Rentang IKM")]),
-        pita.transform_filter(alt.datum.sampai > bawah).mark_text(
-            align="right", baseline="top", dx=-4, dy=3, fontSize=11, color="#495057").encode(
-            y=alt.Y("sampai:Q", scale=skala_y), x=alt.value("width"), text="mutu:N"),
     ]
     tooltip = [alt.Tooltip("triwulan:N", title="Triwulan"), alt.Tooltip("teks:N", title="IKM"),
                alt.Tooltip("mutu:N", title="Mutu"), alt.Tooltip("sumber:N", title="Sumber")]
@@ -166,7 +173,7 @@ def grafik_ikm(df: pd.DataFrame, ikm_sd: float | None, triwulan: int) -> alt.Lay
         sd = pd.DataFrame([{"ikm": ikm_sd, "teks": f"s.d. {fmt.triwulan(triwulan)}: {fmt.angka(ikm_sd)}"}])
         lapisan.append(alt.Chart(sd).mark_rule(color="#212529", strokeDash=[5, 4]).encode(
             y=alt.Y("ikm:Q", scale=skala_y), tooltip=alt.Tooltip("teks:N", title="IKM")))
-    chart = alt.layer(*lapisan).properties(
+    chart = alt.layer(alt.layer(*lapisan), nama_pita).resolve_axis(y="independent").properties(
         height=300, width="container",
         title=alt.TitleParams("IKM per triwulan dan mutu pelayanan", subtitle=subjudul, subtitleColor="#495057"))
     return tema(chart, jenis="ikm_triwulan", ikm_sd=ikm_sd)
@@ -212,10 +219,11 @@ def grafik_nrr(df: pd.DataFrame, triwulan: int) -> alt.LayerChart:
                          "teks": df[kolom].map(lambda v: fmt.angka(v, 3)), "mutu": df["Mutu"],
                          "warna": df["_warna"].fillna("#9e9e9e")})
     data = data[data["nrr"].notna()]
-    skala_x = alt.Scale(domain=[1, 4])
-    x = alt.X("nrr:Q", title="NRR (1–4)", scale=skala_x)
+    skala_x = alt.Scale(domain=[1, 4.6], nice=False)  # the figures stand in a column right of 4
+    x = alt.X("nrr:Q", title="NRR (1–4)", scale=skala_x, axis=alt.Axis(values=[1, 1.5, 2, 2.5, 3, 3.5, 4],
+                                                                      format=",.1f"))
     y = alt.Y("unsur:N", sort=None, title=None, axis=alt.Axis(labelLimit=320))
-    batas = pd.DataFrame([{"v": b, "t": f"batas mutu {k}: {fmt.angka(b, 4)}"}
+    batas = pd.DataFrame([{"v": b, "t": f"batas mutu {k}: NRR × 25 ≥ {fmt.angka(b * 25)}"}
                           for b, k in skm_f.MUTU_UNSUR if math.isfinite(b)])
     base = alt.Chart(data)
     chart = alt.layer(
@@ -225,7 +233,7 @@ def grafik_nrr(df: pd.DataFrame, triwulan: int) -> alt.LayerChart:
             x=x, x2=alt.X2(datum=1), y=y, color=alt.Color("warna:N", scale=None),
             tooltip=[alt.Tooltip("unsur:N", title="Unsur"), alt.Tooltip("kode:N", title="Kode"),
                      alt.Tooltip("teks:N", title="NRR"), alt.Tooltip("mutu:N", title="Mutu")]),
-        base.mark_text(align="left", dx=4, fontSize=12).encode(x=x, y=y, text="teks:N"),
+        base.mark_text(align="left", dx=6, fontSize=12).encode(x=alt.datum(4), y=y, text="teks:N"),
     ).properties(height=alt.Step(30), width="container",
                  title=f"Nilai rata-rata (NRR) per unsur, s.d. {fmt.triwulan(triwulan)}")
     return tema(chart, jenis="nrr_unsur", triwulan=triwulan)

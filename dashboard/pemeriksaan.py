@@ -213,9 +213,9 @@ def _iku(p: Periode, triwulan: int) -> list[Peringatan]:
         tercetak = [v for tw, v in b.nilai_tw.items() if tw <= triwulan and v is not None]
         desimal = max(_desimal(v) for v in tercetak)
         if abs(dihitung - b.realisasi) > 10 ** -desimal + 1e-9:
-            # shown with the printed precision (at least 2 decimals), more only where that hides the gap
-            tampil = next(d for d in (max(2, desimal), 3, 4)
-                          if d == 4 or fmt.angka(dihitung, d) != fmt.angka(b.realisasi, d))
+            # shown with the printed precision (2 decimals at least), 3 where 2 hide the gap: never more on screen
+            tampil = next(d for d in (min(max(2, desimal), 3), 3)
+                          if d == 3 or fmt.angka(dihitung, d) != fmt.angka(b.realisasi, d))
             out.append(Peringatan(
                 "realisasi_iku_berbeda_hitungan",
                 f"Realisasi {ind.kode} s.d. {fmt.triwulan(triwulan)} berbeda dari angka yang dihitung aplikasi "

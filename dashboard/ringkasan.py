@@ -344,11 +344,9 @@ def adalah_rasio(satuan: str | None) -> bool:
 
 
 def teks_rasio(p: Periode, rasio_persen: float | None) -> str:
-    """The rasio in the unit of the desa-mandiri IKU: `0,64` (satuan Rasio) or `77,78 %`."""
-    if rasio_persen is None:
-        return fmt.KOSONG
-    ind = indikator_hitung(p, "rasio_desa_mandiri")
-    return fmt.angka(rasio_persen / 100) if ind is not None and adalah_rasio(ind.satuan) else fmt.persen(rasio_persen)
+    """The rasio desa mandiri as shown everywhere: a percentage (`77,78 %`, `64,29 %`), also where the
+    kecamatan's IKU states it as a ratio (0,64): one unit per figure."""
+    return fmt.persen(rasio_persen)
 
 
 def desa_gauge(p: Periode, triwulan: int, desa: dict) -> dict:

@@ -26,8 +26,30 @@ def tabel_iku(data: dict) -> pd.DataFrame:
                                        "Capaian (%)", "Kategori", "_warna"])
 
 
+# Warning kinds in words (the keys stay in `summary --json`); a kind not listed reads as its key in words.
+JUDUL_PERINGATAN = {
+    "anggaran_anak_tidak_sama": "Rincian tidak sama dengan induknya",
+    "realisasi_melebihi_pagu": "Realisasi melebihi pagu",
+    "kumulatif_menurun": "Realisasi kumulatif turun",
+    "persen_tidak_sesuai": "Persentase tercetak tidak sesuai",
+    "total_tidak_sesuai": "Baris jumlah tidak sesuai",
+    "ikm_tercetak_berbeda": "IKM tercetak berbeda dari hitungan",
+    "responden_tidak_sesuai": "Jumlah responden tidak sesuai",
+    "status_desa_tidak_sesuai_skor": "Status desa tidak sesuai skor",
+    "jumlah_desa_berubah": "Jumlah desa berubah",
+    "target_berganda": "Target berubah dalam tahun ini",
+    "realisasi_iku_berbeda_hitungan": "Realisasi IKU berbeda dari hitungan",
+    "tahunan_tidak_sesuai_triwulan": "Angka tahunan tidak sesuai triwulan",
+}
+
+
+def judul_peringatan(jenis: str) -> str:
+    """`target_berganda` → `Target berubah dalam tahun ini`: what a warning is about, in words."""
+    return JUDUL_PERINGATAN.get(jenis) or str(jenis).replace("_", " ").capitalize()
+
+
 def tabel_peringatan(peringatan: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([{"Jenis": w["jenis"], "Pesan": w["pesan"], "Lokasi": w.get("lokasi", ""),
+    return pd.DataFrame([{"Jenis": judul_peringatan(w["jenis"]), "Pesan": w["pesan"], "Lokasi": w.get("lokasi", ""),
                           "Seharusnya": w.get("diharapkan", ""), "Tertulis": w.get("ditemukan", ""),
                           "Sumber": sumber_label(w.get("sumber"))} for w in peringatan],
                         columns=["Jenis", "Pesan", "Lokasi", "Seharusnya", "Tertulis", "Sumber"])
@@ -58,7 +80,7 @@ def format_kolom(df: pd.DataFrame, satuan_kolom: str | None = "Satuan") -> dict:
             out[c] = lambda v, d=desimal[c]: fmt.angka(v, d) if isinstance(v, (int, float)) else ("—" if v is None else v)
             continue
         if "(rp)" in nama or nama in {"pagu", "realisasi (rp)", "sisa", "rencana", "deviasi"}:
-            out[c] = lambda v: fmt.rupiah(v)
+            out[c] = fmt.rupiah_tabel  # whole rupiah, one scale per column: the header says (Rp)
         elif "(%)" in nama:
             out[c] = lambda v: fmt.persen(v)
         elif nama.startswith("nrr"):  # NRR on the 1–4 scale: three decimals, as the reports print them

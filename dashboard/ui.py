@@ -127,9 +127,13 @@ def frame() -> None:
             for k in KUNCI_FRAME:
                 ss.setdefault(k, None)
             return
+        diminta = {}  # what a link asked for (first run of a session), to say so when it cannot be shown
         for k in KUNCI_FRAME:
             if k not in ss or ss[k] is None:
+                mentah = st.query_params.get(k)
                 v = _dari_url(k)
+                if mentah is not None:
+                    diminta[k] = mentah
                 if v is not None:
                     ss[k] = v
         nama_list = [k["nama"] for k in kec]
@@ -150,11 +154,38 @@ def frame() -> None:
         ss["triwulan"] = st.selectbox("Triwulan (s.d.)", tw_list, index=tw_list.index(ss["triwulan"]),
                                       format_func=fmt.triwulan)
         kab = next(k["kabupaten"] for k in kec if k["nama"] == ss["kecamatan"])
-        st.caption(f"Kabupaten {kab}")
+        st.caption(f"Kabupaten {fmt.md(kab)}")
+    if diminta:
+        pesan = pesan_tautan(diminta, ss["kecamatan"], ss["tahun"], ss["triwulan"], tahun_list)
+        if pesan:
+            ss["_tautan_salah"] = (pesan, periode_terpilih())
     # A page's own parameters (e.g. `impor` of the upload page) stay in the URL beside the frame.
     lain = {k: v for k, v in st.query_params.to_dict().items() if k not in KUNCI_FRAME}
     st.query_params.from_dict({"kecamatan": ss["kecamatan"], "tahun": str(ss["tahun"]),
                                "triwulan": str(ss["triwulan"]), **lain})
+
+
+def pesan_tautan(diminta: dict[str, str], nama: str, tahun: int, tw: int, tahun_ada: list[int]) -> str | None:
+    """What a link (`?kecamatan=…&tahun=…&triwulan=…`) asked for that is not what is shown, in words, with
+    the choice shown instead; None when the link is shown as asked."""
+    from dashboard.nilai import baca_tahun, baca_triwulan
+
+    salah = []
+    if "kecamatan" in diminta and diminta["kecamatan"] != nama:
+        salah.append(f"Kecamatan **{fmt.md(diminta['kecamatan'])}** tidak ada di basis data")
+    if "tahun" in diminta and baca_tahun(diminta["tahun"]) != tahun:
+        salah.append(f"tahun **{fmt.md(diminta['tahun'])}** " + (
+            "bukan tahun yang dikenal" if baca_tahun(diminta["tahun"]) is None
+            else f"belum punya data untuk Kecamatan {fmt.md(nama)} (tahun yang ada: "
+                 f"{', '.join(map(str, tahun_ada))})"))
+    if "triwulan" in diminta and baca_triwulan(diminta["triwulan"]) != tw:
+        salah.append(f"triwulan **{fmt.md(diminta['triwulan'])}** tidak dikenal (1–4 atau I–IV)")
+    if not salah:
+        return None
+    kalimat = "; ".join(salah)
+    return (f"Tautan yang dibuka meminta data yang tidak ada: {kalimat[0].lower() + kalimat[1:]}. Yang ditampilkan "
+            f"sekarang **pilihan bawaan**: Kecamatan **{fmt.md(nama)}**, {fmt.triwulan(tw)} {tahun}. Pilih yang lain "
+            "di bingkai samping.")
 
 
 def _label_kecamatan(nama: str, kec: list[dict]) -> str:
@@ -172,7 +203,7 @@ def periode_terpilih() -> tuple[str | None, int | None, int | None]:
 def judul(teks: str, nama: str | None, tahun: int | None, tw: int | None, sintetis: bool = False) -> None:
     st.title(teks)
     if nama:
-        st.caption(f"Kecamatan {nama} · {fmt.triwulan(tw)} {tahun} (kumulatif s.d. {fmt.triwulan(tw)})")
+        st.caption(f"Kecamatan {fmt.md(nama)} · {fmt.triwulan(tw)} {tahun} (kumulatif s.d. {fmt.triwulan(tw)})")
     if sintetis:
         st.warning("Kecamatan ini berisi **data sintetis** untuk contoh, bukan data sebenarnya.", icon=":material/science:")
 
@@ -203,6 +234,12 @@ def perlu_frame() -> tuple[str, int, int] | None:
     """The frame's choice, or an empty state when there is no kecamatan yet."""
     _pastikan_navigasi()
     nama, tahun, tw = periode_terpilih()
+    salah = st.session_state.get("_tautan_salah")
+    if salah is not None:
+        if salah[1] == (nama, tahun, tw):  # until the reader picks another period in the frame
+            st.warning(salah[0], icon=":material/link_off:")
+        else:
+            del st.session_state["_tautan_salah"]
     if not nama:
         kosong("Belum ada kecamatan di basis data.",
                "Muat data contoh dengan `python -m dashboard demo`, atau tambahkan kecamatan lewat baris perintah.")
@@ -263,6 +300,12 @@ def tabel(df, *, tinggi: int | str = "auto", lebar: dict[str, str | int] | None 
         if c not in config and df[c].map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).any():
             config[c] = st.column_config.Column(alignment="right")
     st.dataframe(gaya(df), width="stretch", hide_index=True, column_config=config, height=tinggi)
+
+
+def tanpa_panah(selisih) -> dict:
+    """`st.metric` options for a change: a change that shows as `0,00` gets no arrow and no colour
+    (Streamlit would draw `0,00 poin` as a green rise)."""
+    return {"delta_color": "off", "delta_arrow": "off"} if fmt.arah(selisih) == 0 else {}
 
 
 def ringkasan_sebelumnya(nama: str, tahun: int, tw: int) -> dict | None:
@@ -338,7 +381,7 @@ def bagian_templat_pptx(pengguna: str) -> None:
     if info is None:
         st.info("Belum ada templat: dek memakai desain bawaan.", icon=":material/info:")
     else:
-        st.success(f"Templat yang dipakai: {info.ringkas()}.", icon=":material/check_circle:")
+        st.success(f"Templat yang dipakai: {fmt.md(info.ringkas())}.", icon=":material/check_circle:")
     berkas = st.file_uploader("Unggah templat .pptx", type=["pptx"], key="templat_pptx_berkas",
                               max_upload_size=templat.UKURAN_MAKS // (1024 * 1024), help="Tanpa makro.")
     kiri, kanan = st.columns(2)
@@ -347,10 +390,10 @@ def bagian_templat_pptx(pengguna: str) -> None:
             with sesi(kunci=KUNCI_TULIS) as s:
                 baru = templat.simpan(s, berkas.getvalue(), berkas.name, pengguna=pengguna)
         except templat.TemplatError as exc:
-            st.error(f"Templat tidak dipakai: {exc}", icon=":material/error:")
+            st.error(f"Templat tidak dipakai: {fmt.md(exc)}", icon=":material/error:")
         else:
             hapus_cache()
-            st.session_state["templat_pptx_pesan"] = f"Templat {baru.nama_file} disimpan dan dipakai mulai sekarang."
+            st.session_state["templat_pptx_pesan"] = f"Templat {fmt.md(baru.nama_file)} disimpan dan dipakai mulai sekarang."
             st.rerun()
     if info is not None and kanan.button("Hapus templat (kembali ke desain bawaan)", key="templat_pptx_hapus"):
         with sesi(kunci=KUNCI_TULIS) as s:

@@ -241,7 +241,7 @@ def uraian_periode(pem: Pemeriksaan) -> list[str]:
     out = []
     if ds != "skala":
         if pem.argumen.get("kecamatan"):
-            out.append(f"Kecamatan **{pem.argumen['kecamatan']}**")
+            out.append(f"Kecamatan **{fmt.md(pem.argumen['kecamatan'])}**")
         else:
             out.append("Kecamatan **sesuai kolom kecamatan di berkas**")
     lingkup = p.lingkup or []

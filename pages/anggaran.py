@@ -15,7 +15,7 @@ nama, tahun, tw, data, p = ui.buka_halaman("Anggaran")
 a = data["_anggaran"]
 jenis, pohon = a["pohon"], a["_simpul"]
 if not pohon:
-    ui.kosong(f"Belum ada data anggaran Kecamatan {nama} untuk tahun {tahun}.",
+    ui.kosong(f"Belum ada data anggaran Kecamatan {fmt.md(nama)} untuk tahun {tahun}.",
               "Unggah pagu dan realisasi anggaran (ekspor SIPD/FMIS atau LRA) di halaman **Unggah Data**.")
     st.stop()
 
@@ -26,7 +26,7 @@ tw_ada = aa.keterangan_triwulan(a["triwulan_data"])
 acuan = aa.acuan_waktu(tw)
 
 st.caption(f"Dihitung dari {aa.NAMA_POHON[jenis]}. Induk dihitung dari jumlah rinciannya. "
-           f"Kategori serapan: skala {p.setelan.skala_serapan}.")
+           f"Kategori serapan: skala {fmt.md(p.setelan.skala_serapan)}.")
 
 if not ada:
     hanya_akhir = a["triwulan_data"] == [4]
@@ -40,21 +40,24 @@ if not ada:
 kartu = st.columns(4)
 sisa = per_tw[tw - 1]["sisa"]
 kartu[0].metric(f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(a["serapan"]) if ada else fmt.KOSONG,
-                delta=a["kategori"] if ada else aa.BELUM_ADA, delta_color="off", delta_arrow="off", border=True,
+                delta=fmt.md(a["kategori"]) if ada else aa.BELUM_ADA, delta_color="off", delta_arrow="off", border=True,
                 help="Realisasi kumulatif dibagi pagu (perubahan bila ada).")
-kartu[1].metric("Pagu", fmt.rupiah_ringkas(a["pagu"]), border=True, help=fmt.rupiah(a["pagu"]))
-kartu[2].metric(f"Realisasi s.d. {fmt.triwulan(tw)}", fmt.rupiah_ringkas(a["realisasi"]) if ada else fmt.KOSONG,
-                delta=f"sisa {fmt.rupiah_ringkas(sisa)}" if ada else aa.BELUM_ADA, delta_color="off", delta_arrow="off",
-                border=True, help=f"Realisasi {fmt.rupiah(a['realisasi'])}; sisa {fmt.rupiah(sisa)}." if ada else None)
+# One money scale for the cards (the pagu's): `Rp 0,96 M` beside `Rp 8,10 M`, not `Rp 961,70 jt`.
+skala = a["pagu"]
+kartu[1].metric("Pagu", fmt.rupiah_ringkas(a["pagu"], skala), border=True, help=fmt.rupiah(a["pagu"]))
+kartu[2].metric(f"Realisasi s.d. {fmt.triwulan(tw)}", fmt.rupiah_ringkas(a["realisasi"], skala) if ada else fmt.KOSONG,
+                delta=f"sisa {fmt.rupiah_ringkas(sisa, skala)}" if ada else aa.BELUM_ADA, delta_color="off",
+                delta_arrow="off", border=True,
+                help=f"Realisasi {fmt.rupiah(a['realisasi'])}; sisa {fmt.rupiah(sisa)}." if ada else None)
 if a["deviasi"] is not None:
-    kartu[3].metric("Deviasi thd rencana", fmt.rupiah_ringkas(a["deviasi"]), border=True,
+    kartu[3].metric("Deviasi thd rencana", fmt.rupiah_ringkas(a["deviasi"], skala), border=True,
                     delta=f"{fmt.persen(per_tw[tw - 1]['terhadap_rencana'])} dari rencana",
                     delta_color="off", delta_arrow="off",
                     help=f"Realisasi kumulatif dikurangi rencana kumulatif (anggaran kas) {fmt.rupiah(a['rencana'])}: "
                          f"{fmt.rupiah(a['deviasi'])}.")
 else:
     lag = per_tw[tw - 1]["ketertinggalan"]
-    kartu[3].metric("Selisih thd waktu berjalan", fmt.poin(lag) if lag is not None else "—", border=True,
+    kartu[3].metric("Thd waktu berjalan", fmt.poin(lag) if lag is not None else "—", border=True,
                     help=f"Serapan dikurangi acuan waktu {fmt.persen(acuan, 0)} (25 % per triwulan yang berlalu). "
                          "Anggaran kas (rencana) belum diunggah, jadi deviasi terhadap rencana tidak dihitung.")
 
@@ -77,7 +80,7 @@ with kanan:
     df_bagian = aa.data_serapan(bagian, bands)
     if ada and df_bagian["serapan"].notna().any():
         ui.grafik_dari(aa.grafik_serapan, df_bagian, tw, f"{judul_bagian} s.d. {fmt.triwulan(tw)}")
-        st.caption(f"Garis putus-putus: waktu berjalan {fmt.persen(acuan, 0)}.")
+        st.caption(f"Garis tegak pada setiap batang: waktu berjalan {fmt.persen(acuan, 0)}.")
     else:
         st.markdown(f"**{judul_bagian} s.d. {fmt.triwulan(tw)}**")
         ui.kosong(f"Belum ada data realisasi s.d. {fmt.triwulan(tw)}.")

@@ -39,26 +39,22 @@ b_iku = ad.iku_rasio(p, tw)
 
 
 def _selisih(kini, dulu) -> str | None:
-    if kini is None or dulu is None:
-        return None
-    if ad.pakai_rasio(p):
-        d = (kini - dulu) / 100
-        return f"{'+' if round(d, 2) > 0 else ''}{fmt.angka(d)} dari {tahun - 1}"
-    return f"{fmt.poin(kini - dulu)} dari {tahun - 1}"
+    return None if kini is None or dulu is None else f"{fmt.poin(kini - dulu)} dari {tahun - 1}"
 
 
 with st.container(horizontal=True):
     st.metric(f"Rasio desa mandiri {tahun}", ad.teks_rasio(p, rasio), delta=_selisih(rasio, lalu), border=True,
-              help="Desa Mandiri dibagi jumlah desa definitif; ditampilkan dalam satuan IKU-nya "
-                   f"({ind.satuan if ind is not None and ind.satuan else '%'}).")
+              **ui.tanpa_panah(None if rasio is None or lalu is None else rasio - lalu),
+              help="Desa Mandiri dibagi jumlah desa definitif, dalam persen"
+                   + (" (IKU kecamatan ini menuliskannya sebagai rasio: 0,64 = 64 %)." if ad.pakai_rasio(p) else "."))
     st.metric("Desa Mandiri", f"{desa['mandiri']} dari {desa['jumlah']}" if rasio is not None else "—", border=True,
               help=f"{desa['kelurahan']} kelurahan dan {desa['persiapan']} desa persiapan tidak dihitung.")
-    st.metric(f"Target IKU {tahun}", fmt.nilai(b_iku.target, ind.satuan) if b_iku and b_iku.target is not None
+    st.metric(f"Target IKU {tahun}", fmt.persen(ad.persen_iku(p, b_iku.target)) if b_iku and b_iku.target is not None
               else "tanpa target", border=True,
               delta=f"capaian IKU {fmt.persen(b_iku.capaian)}" if b_iku and b_iku.capaian is not None else None,
               delta_color="off", delta_arrow="off",
-              help=(f"{ind.kode} {ind.nama}; capaian dari realisasi resmi IKU "
-                    f"{fmt.nilai(b_iku.realisasi, ind.satuan)} s.d. {fmt.triwulan(tw)}.") if ind is not None
+              help=(f"{fmt.md(ind.kode)} {fmt.md(ind.nama)}; capaian dari realisasi resmi IKU "
+                    f"{fmt.persen(ad.persen_iku(p, b_iku.realisasi))} s.d. {fmt.triwulan(tw)}.") if ind is not None
               else "Kecamatan ini tidak punya IKU rasio desa mandiri.")
     st.metric(f"Berubah status sejak {tahun - 1}", f"{len(perubahan)} desa" if lalu is not None and not rekap else "—",
               border=True, help=None if lalu is not None and not rekap else
@@ -108,11 +104,11 @@ if rasio is not None and not rekap:
                       f"Unggah dataset **desa** dengan kolom skor dan dimensi ({dims}) di halaman **Unggah Data**.")
         elif not pb.desa:
             ui.kosong("Dimensi penghambat belum bisa ditentukan: belum ada desa Mandiri dengan skor dimensi "
-                      f"untuk pembanding, di kecamatan ini maupun se-Kabupaten {p.kabupaten}.",
+                      f"untuk pembanding, di kecamatan ini maupun se-Kabupaten {fmt.md(p.kabupaten)}.",
                       f"Unggah dataset **desa** dengan kolom dimensi ({dims}) di halaman **Unggah Data**.")
         elif pb.lingkup == "kabupaten":
             st.caption(f"Kecamatan ini belum punya desa Mandiri berskor dimensi, jadi pembandingnya "
-                       f"{len(pb.desa)} desa Mandiri di kecamatan lain se-Kabupaten {p.kabupaten}.")
+                       f"{len(pb.desa)} desa Mandiri di kecamatan lain se-Kabupaten {fmt.md(p.kabupaten)}.")
         ui.unduh_csv(publik(belum), f"desa_belum_mandiri_{nama}_{tahun}.csv", key="desa_unduh_belum")
 
     # ------------------------------------------------------------ status changes

@@ -12,7 +12,7 @@ from dashboard.tabel import publik
 nama, tahun, tw, data, p = ui.buka_halaman("Indikator Kinerja Utama")
 tersimpan = st.session_state.pop("iku_tersimpan", None)
 if tersimpan:
-    st.success(f"Faktor dan tindak lanjut {tersimpan} tersimpan.", icon=":material/check_circle:")
+    st.success(f"Faktor dan tindak lanjut {fmt.md(tersimpan)} tersimpan.", icon=":material/check_circle:")
 
 iku = data["_iku"]
 baris = iku["baris"]
@@ -31,19 +31,19 @@ sd = f"s.d. {fmt.triwulan(tw)}"
 with st.container(horizontal=True):
     st.metric(f"Rata-rata capaian IKU {sd}", fmt.persen(iku["rata_rata_capaian"]), border=True,
               help=f"Rata-rata sederhana capaian IKU yang terukur; indikator pendukung (IK) tidak ikut dirata-ratakan."
-                   f" Batas capaian saat dirata-ratakan: {iku['batas_capaian']}.")
-    st.metric("Kategori", iku["kategori"] or "belum diukur", border=True, help=f"Skala {iku['skala']}.")
+                   f" Batas capaian saat dirata-ratakan: {fmt.md(iku['batas_capaian'])}.")
+    st.metric("Kategori", fmt.md(iku["kategori"]) or "belum diukur", border=True, help=f"Skala {fmt.md(iku['skala'])}.")
     st.metric("IKU terukur", f"{iku['terukur']} dari {iku['jumlah_iku']}", border=True,
               help=f"IKU yang punya target dan realisasi {sd}.")
     st.metric("Peringatan dini", f"{len(dini)} indikator", border=True,
               help="Indikator yang realisasinya tertinggal dari laju yang dibutuhkan target triwulan (atau target tahunan).")
 
 if dini:
-    st.warning("**Peringatan dini: tertinggal dari laju target**\n\n" + "\n".join(f"- {d['pesan']}" for d in dini),
+    st.warning("**Peringatan dini: tertinggal dari laju target**\n\n" + "\n".join(f"- {fmt.md(d['pesan'])}" for d in dini),
                icon=":material/warning:")
 belum = [b for b in baris_iku if b.capaian is None]
 if belum:
-    ui.kosong(f"Belum diukur {sd}: " + "; ".join(f"**{b.ind.kode}** {b.ind.nama}" for b in belum) + ". "
+    ui.kosong(f"Belum diukur {sd}: " + "; ".join(f"**{fmt.md(b.ind.kode)}** {fmt.md(b.ind.nama)}" for b in belum) + ". "
               "Indikator ini tidak ikut dirata-ratakan sampai ada target dan realisasinya.",
               "Realisasi diunggah di halaman **Unggah Data** (dataset **realisasi**).")
 
@@ -71,7 +71,7 @@ def _simpan(ind, teks: dict) -> None:
         return
     galat = list(getattr(hasil, "galat", None) or [])
     if galat:
-        st.error("Isian ditolak, tidak ada yang disimpan:\n\n" + "\n".join(f"- {g.pesan}" for g in galat),
+        st.error("Isian ditolak, tidak ada yang disimpan:\n\n" + "\n".join(f"- {fmt.md(g.pesan)}" for g in galat),
                  icon=":material/error:")
         return
     st.session_state["iku_tersimpan"] = f"{ind.kode} {fmt.triwulan(tw)} {tahun}"
@@ -89,11 +89,11 @@ def _faktor(b) -> None:
             st.markdown(f"**{label}**")
             teks = getattr(isian, kunci) if isian else None
             if teks:
-                st.markdown(teks)
+                st.markdown(fmt.md(teks, baris=True))
             else:
                 st.caption("belum diisi")
     if isian is not None and isian.keterangan:
-        st.caption(f"Keterangan {fmt.triwulan(tw)}: {isian.keterangan}")
+        st.caption(f"Keterangan {fmt.triwulan(tw)}: {fmt.md(isian.keterangan)}")
     if not ai.boleh_ubah_faktor():
         return
     with st.expander(f"Ubah faktor dan tindak lanjut {fmt.triwulan(tw)}", icon=":material/edit:"):
@@ -123,22 +123,22 @@ ARTI_AGREGASI = {"terakhir": "nilai TW terakhir", "jumlah": "jumlah nilai TW", "
 def _rincian(b) -> None:
     """One indicator: its figures, the TW chart and table, the Renstra, the history and the faktor texts."""
     ind = b.ind
-    st.markdown(f"#### {ind.kode} · {ind.nama}")
+    st.markdown(f"#### {fmt.md(ind.kode)} · {fmt.md(ind.nama)}")
     keterangan = [
         "IKU" if ind.jenis == "iku" else "IK pendukung (tidak dirata-ratakan)",
-        f"satuan {ind.satuan or '—'}",
+        f"satuan {fmt.md(ind.satuan) or '—'}",
         "polaritas positif (makin tinggi makin baik)" if ind.polaritas != "negatif"
         else "polaritas negatif (makin rendah makin baik)",
-        f"s.d. TW = {ARTI_AGREGASI.get(ind.agregasi, ind.agregasi)}",
+        f"s.d. TW = {ARTI_AGREGASI.get(ind.agregasi, fmt.md(ind.agregasi))}",
     ]
     if ind.sasaran:
-        keterangan.append(f"sasaran: {ind.sasaran}")
+        keterangan.append(f"sasaran: {fmt.md(ind.sasaran)}")
     st.caption(" · ".join(keterangan))
     if b.jumlah_versi > 1:
         versi = ind.target_versi[tahun]
         st.caption(":material/history: Target berubah dalam tahun ini: "
-                   + " → ".join(f"{v.versi or 'tanpa versi'} {fmt.nilai(v.target, ind.satuan)}" for v in versi)
-                   + f". Yang dipakai: versi terbaru ({versi[-1].versi or 'tanpa versi'}).")
+                   + " → ".join(f"{fmt.md(v.versi) or 'tanpa versi'} {fmt.nilai(v.target, ind.satuan)}" for v in versi)
+                   + f". Yang dipakai: versi terbaru ({fmt.md(versi[-1].versi) or 'tanpa versi'}).")
 
     with st.container(horizontal=True):
         st.metric(f"Target {sd}", fmt.nilai(b.target, ind.satuan), border=True,
@@ -146,7 +146,7 @@ def _rincian(b) -> None:
         st.metric(f"Realisasi {sd}", fmt.nilai(b.realisasi, ind.satuan) if b.realisasi is not None else "belum diukur",
                   border=True)
         st.metric("Capaian", fmt.persen(b.capaian) if b.capaian is not None else "belum diukur", border=True,
-                  delta=b.kategori, delta_color="off", delta_arrow="off")
+                  delta=fmt.md(b.kategori) or None, delta_color="off", delta_arrow="off")
         st.metric("Terhadap target akhir Renstra", fmt.persen(b.capaian_renstra), border=True,
                   delta=f"target {fmt.nilai(b.target_renstra, ind.satuan)}" if b.target_renstra is not None else None,
                   delta_color="off", delta_arrow="off",
@@ -184,7 +184,7 @@ def _rincian(b) -> None:
 
 st.subheader("Rincian per indikator")
 # One tab per indicator, drawn only when open: a kecamatan may have many indicators, each with a chart.
-tab = st.tabs([ai.label_tab(b.ind) for b in baris], key="iku_rincian", on_change="rerun")
+tab = st.tabs([fmt.md(ai.label_tab(b.ind)) for b in baris], key="iku_rincian", on_change="rerun")
 for t, b in zip(tab, baris):
     if t.open:
         with t:

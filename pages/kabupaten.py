@@ -30,32 +30,32 @@ kab, anggota = ak.anggota(ui.baca_kecamatan(), nama)
 kunci_data = (tuple(sorted(k["id"] for k in anggota)), tahun, tw, nama, ui.kunci())
 hasil = banding(*kunci_data)
 
-st.title(f"Perbandingan Kecamatan · Kabupaten {kab}")
+st.title(f"Perbandingan Kecamatan · Kabupaten {fmt.md(kab)}")
 ada = [b for b in hasil.baris if b.ada_data]
 st.caption(f"{fmt.triwulan(tw)} {tahun} (kumulatif s.d. {fmt.triwulan(tw)}) · {len(hasil.baris)} kecamatan, "
-           f"{len(ada)} dengan data untuk periode ini · kecamatan terpilih: **{nama}** (tercetak tebal)")
+           f"{len(ada)} dengan data untuk periode ini · kecamatan terpilih: **{fmt.md(nama)}** (tercetak tebal)")
 sintetis = [b.kecamatan for b in hasil.baris if b.sintetis]
 if sintetis:
     semua = len(sintetis) == len(hasil.baris)
     st.warning(("Semua kecamatan di kabupaten ini berisi **data sintetis**" if semua else
-                f"Berisi **data sintetis**, bukan data sebenarnya: {', '.join(sintetis)}") +
+                f"Berisi **data sintetis**, bukan data sebenarnya: {', '.join(map(fmt.md, sintetis))}") +
                (" untuk contoh, bukan data sebenarnya." if semua else "."), icon=":material/science:")
 
 if not ada:
-    ui.kosong(f"Belum ada data untuk {fmt.triwulan(tw)} {tahun} di kecamatan mana pun di Kabupaten {kab}.",
+    ui.kosong(f"Belum ada data untuk {fmt.triwulan(tw)} {tahun} di kecamatan mana pun di Kabupaten {fmt.md(kab)}.",
               "Pilih tahun lain di samping, atau unggah data kecamatan di halaman **Unggah Data**.")
     st.stop()
 
 rata = hasil.rata
 kartu = st.columns(5)
 isi = [
-    ("iku", "Rata-rata capaian IKU", fmt.persen(rata.iku),
-     rata.kategori_iku and f"{rata.kategori_iku} (skala {hasil.skala_capaian})"),
-    ("serapan", f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(rata.serapan), rata.kategori_serapan),
-    ("desa", "Rasio desa mandiri", fmt.persen(rata.desa), None),
-    ("efisiensi", f"Efisiensi ({ak.SINGKAT_METODE[hasil.metode]}{', poin' if hasil.metode == 'selisih' else ''})",
-     fmt.persen(rata.efisiensi) if hasil.metode == "tanah_laut" else fmt.angka(rata.efisiensi),
-     rata.kategori_efisiensi),
+    ("iku", "Capaian IKU", fmt.persen(rata.iku),
+     rata.kategori_iku and f"{fmt.md(rata.kategori_iku)} (skala {fmt.md(hasil.skala_capaian)})"),
+    ("serapan", "Serapan", fmt.persen(rata.serapan),
+     " · ".join(x for x in (f"kumulatif s.d. {fmt.triwulan(tw)}", fmt.md(rata.kategori_serapan)) if x)),
+    ("desa", "Desa mandiri", fmt.persen(rata.desa), "rasio desa mandiri"),
+    ("efisiensi", "Efisiensi", fmt.efisiensi(rata.efisiensi, hasil.metode),
+     " · ".join(x for x in (ak.NAMA_METODE[hasil.metode], rata.kategori_efisiensi) if x)),
     ("ikm", "IKM", fmt.angka(rata.ikm) + (f" ({rata.mutu})" if rata.mutu else ""),
      rata.kinerja and f"Mutu {rata.kinerja}"),
 ]
@@ -67,7 +67,7 @@ for k, (u, label, nilai, ket) in zip(kartu, isi):
 st.caption("Angka kartu: rata-rata kabupaten (rata-rata sederhana kecamatan yang punya data"
            + (", tanpa kecamatan sintetis). " if hasil.tanpa_sintetis else "). ")
            + f"Efisiensi semua kecamatan dihitung dengan {ak.NAMA_METODE[hasil.metode]} "
-           f"(pengaturan Kecamatan {nama}) agar dapat dibandingkan.")
+           f"(pengaturan Kecamatan {fmt.md(nama)}) agar dapat dibandingkan.")
 
 st.subheader("Peringkat kecamatan")
 urut = st.selectbox("Urutkan menurut", list(ak.UKURAN), format_func=lambda k: ak.judul_ukuran(k, hasil),
@@ -76,18 +76,22 @@ df = ak.tabel_kabupaten(hasil, urut)
 ui.tabel(df, tinggi=36 * (len(df) + 1) + 3, sembunyi=ak.KOLOM_CSV_SAJA,
          lebar={"Peringkat": 80, "Kecamatan": 150, "Keterangan": 190})
 st.caption("Warna sel = kategori menurut skala yang berlaku di tiap kecamatan (baris rata-rata: skala Kecamatan "
-           f"{nama}, capaian {hasil.skala_capaian}); efisiensi hijau bila efisien; IKM menurut mutu. Label kategori "
+           f"{fmt.md(nama)}, capaian {fmt.md(hasil.skala_capaian)}); efisiensi hijau bila efisien; IKM menurut mutu. Label kategori "
            "ada di unduhan CSV.")
 ui.unduh_csv(publik(df), f"kabupaten_{kab}_{tahun}_tw{tw}.csv", key="unduh_kabupaten")
 tanpa = [b.kecamatan for b in hasil.baris if not b.ada_data]
 if tanpa:
-    st.caption(f"Belum ada data {fmt.triwulan(tw)} {tahun}: {', '.join(tanpa)}. Unggah datanya di halaman "
+    st.caption(f"Belum ada data {fmt.triwulan(tw)} {tahun}: {', '.join(map(fmt.md, tanpa))}. Unggah datanya di halaman "
                "**Unggah Data**.")
 
 st.subheader("Grafik per ukuran")
 st.caption("Batang diurutkan dari yang terbaik; garis putus-putus = rata-rata kabupaten; warna = kategori.")
 daftar = grafik(*kunci_data)
 for i in range(0, len(daftar), 2):
-    for k, chart in zip(st.columns(2, gap="large"), daftar[i:i + 2]):
+    for k, u, chart in zip(st.columns(2, gap="large"), list(ak.UKURAN)[i:i + 2], daftar[i:i + 2]):
         with k:
-            ui.grafik(chart)
+            if chart is None:  # no kecamatan has this figure for the period: no empty axis
+                st.markdown(f"**{ak.judul_ukuran(u, hasil)}**")
+                ui.kosong(f"Belum ada kecamatan dengan angka ini untuk {fmt.triwulan(tw)} {tahun}.")
+            else:
+                ui.grafik(chart)

@@ -79,9 +79,9 @@ else:
     st.caption("Dek memakai desain bawaan; templat kabupaten dapat diunggah di halaman Pengaturan.")
 for nomor, s in enumerate(salindia, start=1):
     with st.container(border=True):
-        st.markdown(f"**{nomor}. {s.judul}**")
+        st.markdown(f"**{nomor}. {fmt.md(s.judul)}**")
         if s.subjudul:
-            st.caption(s.subjudul.replace("\n", " · "))
+            st.caption(" · ".join(fmt.md(b) for b in s.subjudul.split("\n")))
         isi = s.pratinjau()
         if isi:
-            st.markdown("\n".join(f"- {baris}" for baris in isi))
+            st.markdown("\n".join(f"- {fmt.md(baris)}" for baris in isi))

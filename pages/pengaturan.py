@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from dashboard import desa as desa_f
 from dashboard import format as fmt
 from dashboard import efisiensi as efisiensi_f
+from dashboard import format as fmt
 from dashboard import kelola
 from dashboard import pengaturan as peng
 from dashboard import ui
@@ -39,7 +40,7 @@ def tulis(aksi, pesan: str, sesudah=None) -> None:
         with ui.sesi(kunci=peng.KUNCI_TULIS) as s:
             berubah = aksi(s)
     except PengaturanError as exc:
-        st.error(f"Tidak disimpan: {exc}", icon=":material/error:")
+        st.error(f"Tidak disimpan: {fmt.md(exc)}", icon=":material/error:")
         return
     except DBAPIError as exc:  # a full disk, a read-only database…: the cause, next to the form
         if pesan_galat(exc) is None:
@@ -86,7 +87,7 @@ def periksa_pulihkan() -> None:
         try:
             m = cadangan.periksa_cadangan(isi)
         except cadangan.CadanganError as exc:
-            st.error(str(exc), icon=":material/error:")
+            st.error(fmt.md(exc), icon=":material/error:")
         else:
             baris = sum(t["baris"] for t in m["tabel"].values())
             st.success(f"Cadangan utuh: {len(m['sha256'])} berkas cocok dengan checksum-nya; "
@@ -98,7 +99,7 @@ def periksa_pulihkan() -> None:
         try:
             hasil = cadangan.pulihkan(isi, engine=ui.mesin())
         except cadangan.CadanganError as exc:
-            st.error(f"Pemulihan ditolak: {exc}", icon=":material/error:")
+            st.error(f"Pemulihan ditolak: {fmt.md(exc)}", icon=":material/error:")
             return
         ui.hapus_cache()
         st.session_state["pengaturan_pesan"] = hasil.ringkas()
@@ -126,14 +127,14 @@ pesan = st.session_state.pop("pengaturan_pesan", None)
 if pesan:
     st.success(pesan, icon=":material/check_circle:")
 
-LINGKUP = {"semua": "Semua kecamatan", "kecamatan": f"Hanya Kecamatan {nama}"}
+LINGKUP = {"semua": "Semua kecamatan", "kecamatan": f"Hanya Kecamatan {fmt.md(nama)}"}
 lingkup = st.radio("Ubah pengaturan untuk", list(LINGKUP), format_func=LINGKUP.get, horizontal=True,
                    key="pengaturan_lingkup",
                    help="Nilai untuk semua kecamatan berlaku bagi setiap kecamatan yang tidak punya nilai khususnya "
                         "sendiri. Nilai khusus dapat dihapus kapan saja.")
 khusus_kec = lingkup == "kecamatan"
 kid_tulis = kid if khusus_kec else 0
-sasaran = f"Kecamatan {nama}" if khusus_kec else "semua kecamatan"
+sasaran = f"Kecamatan {fmt.md(nama)}" if khusus_kec else "semua kecamatan"
 
 
 def nilai(kunci: str) -> str:
@@ -167,22 +168,22 @@ def kunci_widget(nama_widget: str) -> str:
 # ---------------------------------------------------------------- sections
 
 def bagian_berlaku() -> None:
-    st.markdown(f"**Yang berlaku untuk Kecamatan {nama}**")
+    st.markdown(f"**Yang berlaku untuk Kecamatan {fmt.md(nama)}**")
     df = kelola.tabel_pengaturan(umum, khusus, nama)
     ui.tabel(df, tinggi=36 * (len(df) + 1) + 3, lebar={"Pengaturan": 280, "Asal": 150})
     if not khusus:
-        st.caption(f"Kecamatan {nama} tidak punya pengaturan khusus: semua nilai mengikuti nilai umum.")
+        st.caption(f"Kecamatan {fmt.md(nama)} tidak punya pengaturan khusus: semua nilai mengikuti nilai umum.")
         return
-    st.markdown(f"**Pengaturan khusus Kecamatan {nama}**")
+    st.markdown(f"**Pengaturan khusus Kecamatan {fmt.md(nama)}**")
     for k in khusus:
         kiri, kanan = st.columns([3, 1], vertical_alignment="center")
         with kiri:
-            st.markdown(f"{kelola.label(k)}: **{kelola.tampil_nilai(k, khusus[k])}** "
-                        f"(nilai umum: {kelola.tampil_nilai(k, umum.get(k, peng.DEFAULTS[k]))})")
+            st.markdown(f"{kelola.label(k)}: **{fmt.md(kelola.tampil_nilai(k, khusus[k]))}** "
+                        f"(nilai umum: {fmt.md(kelola.tampil_nilai(k, umum.get(k, peng.DEFAULTS[k])))})")
         with kanan:
             if st.button("Hapus, pakai nilai umum", key=f"pengaturan_hapus_{k}", icon=":material/undo:"):
                 tulis(lambda s, k=k: peng.hapus(s, k, kecamatan_id=kid, pengguna=PENGGUNA),
-                      f"Pengaturan khusus {kelola.label(k)} Kecamatan {nama} dihapus; nilai umum berlaku.")
+                      f"Pengaturan khusus {kelola.label(k)} Kecamatan {fmt.md(nama)} dihapus; nilai umum berlaku.")
 
 
 def bagian_skala() -> None:
@@ -203,7 +204,7 @@ def bagian_skala() -> None:
     for kolom, judul, k in ((a, "Skala capaian IKU yang berlaku", "skala_capaian"),
                             (b, "Skala serapan yang berlaku", "skala_serapan")):
         with kolom:
-            st.markdown(f"{judul}: **{nilai(k)}**")
+            st.markdown(f"{judul}: **{fmt.md(nilai(k))}**")
             ui.tabel(kelola.tabel_skala(skala.get(nilai(k), [])))
 
     st.markdown("**Skala sendiri**")
@@ -229,11 +230,11 @@ def bagian_skala() -> None:
         if st.form_submit_button("Simpan skala", icon=":material/save:"):
             bands, masalah = kelola.bands_dari_editor(df)
             if masalah:
-                st.error("Skala belum dapat disimpan:\n\n" + "\n".join(f"- {m}" for m in dict.fromkeys(masalah)),
+                st.error("Skala belum dapat disimpan:\n\n" + "\n".join(f"- {fmt.md(m)}" for m in dict.fromkeys(masalah)),
                          icon=":material/error:")
             else:
                 tulis(lambda s: kelola.simpan_skala(s, nama_baru, bands, pengguna=PENGGUNA),
-                      f"Skala '{nama_baru.strip()}' disimpan; pilih di atas untuk memakainya.")
+                      f"Skala '{fmt.md(nama_baru.strip())}' disimpan; pilih di atas untuk memakainya.")
 
 
 def _indeks(pilihan: list, nilai_sekarang) -> int:
@@ -289,7 +290,7 @@ def bagian_desa() -> None:
             try:
                 simpan_nilai({k_ambang: kelola.ambang_dari_editor(df)})
             except PengaturanError as exc:
-                st.error(f"Tidak disimpan: {exc}", icon=":material/error:")
+                st.error(f"Tidak disimpan: {fmt.md(exc)}", icon=":material/error:")
         if bawaan:
             simpan_nilai({k_ambang: peng.DEFAULTS[k_ambang]})
 
@@ -314,7 +315,7 @@ def bagian_skm() -> None:
             try:
                 label, urutan = kelola.unsur_dari_editor(df)
             except PengaturanError as exc:
-                st.error(f"Tidak disimpan: {exc}", icon=":material/error:")
+                st.error(f"Tidak disimpan: {fmt.md(exc)}", icon=":material/error:")
             else:
                 simpan_nilai({"unsur_label": label, "unsur_urutan": urutan,
                               "skm_populasi": str(int(jumlah)) if jumlah else ""})
@@ -344,17 +345,17 @@ def bagian_data_induk() -> None:
         kab_baru = st.text_input("Kabupaten", value=kab, key="pengaturan_kecamatan_baru_kab")
         if st.form_submit_button("Tambah", icon=":material/add:"):
             tulis(lambda s: kelola.tambah_kecamatan(s, baru, kab_baru, pengguna=PENGGUNA),
-                  f"Kecamatan {baru.strip()} ditambahkan; pilih di samping untuk mengisi datanya.")
+                  f"Kecamatan {fmt.md(baru.strip())} ditambahkan; pilih di samping untuk mengisi datanya.")
     with b, st.form(f"pengaturan_form_kecamatan_ubah_{kid}"):
-        st.markdown(f"Ubah Kecamatan {nama}")
+        st.markdown(f"Ubah Kecamatan {fmt.md(nama)}")
         nama_ubah = st.text_input("Nama", value=nama, key=f"pengaturan_kecamatan_nama_{kid}")
         kab_ubah = st.text_input("Kabupaten", value=kab, key=f"pengaturan_kecamatan_kab_{kid}")
         if st.form_submit_button("Simpan perubahan", icon=":material/save:"):
             tulis(lambda s: kelola.ubah_kecamatan(s, kid, nama_ubah, kab_ubah, pengguna=PENGGUNA),
-                  f"Kecamatan {nama_ubah.strip()} (Kabupaten {kab_ubah.strip()}) disimpan.",
+                  f"Kecamatan {fmt.md(nama_ubah.strip())} (Kabupaten {fmt.md(kab_ubah.strip())}) disimpan.",
                   sesudah=lambda: st.session_state.update(kecamatan=nama_ubah.strip()))
 
-    st.markdown(f"**Desa dan kelurahan Kecamatan {nama}**")
+    st.markdown(f"**Desa dan kelurahan Kecamatan {fmt.md(nama)}**")
     st.caption("Ubah jenis (desa/kelurahan) dan status definitif, atau tambah baris baru. Perubahan disimpan lewat "
                "impor manual, sehingga tercatat di riwayat impor dan dapat dibatalkan di halaman Unggah Data. "
                "Desa persiapan (definitif: tidak) dan kelurahan tidak dihitung dalam rasio desa mandiri.")
@@ -376,7 +377,7 @@ def bagian_data_induk() -> None:
 
 def simpan_desa(berubah, masalah: list[str]) -> None:
     if masalah:
-        st.error("Tidak disimpan:\n\n" + "\n".join(f"- {m}" for m in masalah), icon=":material/error:")
+        st.error("Tidak disimpan:\n\n" + "\n".join(f"- {fmt.md(m)}" for m in masalah), icon=":material/error:")
         return
     if berubah.empty:
         st.info("Tidak ada desa yang berubah.", icon=":material/info:")
@@ -386,13 +387,13 @@ def simpan_desa(berubah, masalah: list[str]) -> None:
     try:
         hasil = impor_tabel("desa", berubah, nama_file="isian-manual-desa.csv", kecamatan=nama, pengguna=PENGGUNA)
     except ImporError as exc:
-        st.error(f"Tidak disimpan: {exc}", icon=":material/error:")
+        st.error(f"Tidak disimpan: {fmt.md(exc)}", icon=":material/error:")
         return
     if hasil.galat:
-        st.error("Tidak disimpan:\n\n" + "\n".join(f"- {g.pesan}" for g in hasil.galat), icon=":material/error:")
+        st.error("Tidak disimpan:\n\n" + "\n".join(f"- {fmt.md(g.pesan)}" for g in hasil.galat), icon=":material/error:")
         return
     ui.hapus_cache()
-    st.session_state["pengaturan_pesan"] = f"Daftar desa Kecamatan {nama} disimpan ({hasil.ringkas()})."
+    st.session_state["pengaturan_pesan"] = f"Daftar desa Kecamatan {fmt.md(nama)} disimpan ({fmt.md(hasil.ringkas())})."
     st.rerun()
 
 

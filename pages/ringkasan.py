@@ -22,12 +22,6 @@ def _gauge(nama: str, tahun: int, tw: int, kunci: str) -> list[dict]:
                                                                 ui.baca_periode(nama, tahun))]
 
 
-kolom = st.columns(5)
-for k, chart in zip(kolom, _gauge(nama, tahun, tw, ui.kunci())):
-    with k:
-        ui.grafik(chart, lebar="content")
-
-
 def selisih(kini, dulu):
     return None if kini is None or dulu is None else kini - dulu
 
@@ -39,26 +33,36 @@ s_desa = sebelum["desa"]["rasio"] if sebelum else None
 s_efi = sebelum["efisiensi"]["nilai"] if sebelum else None
 s_ikm = sebelum["skm"]["ikm"] if sebelum else None
 
-kartu = st.columns(5)
+# The key figures first (on a phone the columns stack: the five numbers come before the gauges). Short
+# labels: five cards share the width beside the sidebar at 1280 px.
 bantuan = f"Perubahan dibanding s.d. {label_sebelum}." if label_sebelum else None
 metrik = [
-    ("Rata-rata capaian IKU", fmt.persen(iku["rata_rata_capaian"]), selisih(iku["rata_rata_capaian"], s_iku),
-     f"{data['_iku']['terukur']} dari {data['_iku']['jumlah_iku']} IKU terukur · skala {iku['skala']}"),
-    (f"Serapan s.d. {fmt.triwulan(tw)}", fmt.persen(ang["serapan"]), selisih(ang["serapan"], s_ang),
-     f"{fmt.rupiah(ang['realisasi'])} dari pagu {fmt.rupiah(ang['pagu'])}" if ang["pagu"] else None),
-    ("Rasio desa mandiri", teks_rasio(p, desa["rasio"]), selisih(desa["rasio"], s_desa),
-     f"{desa['mandiri']} Mandiri dari {desa['jumlah']} desa" if desa["mandiri"] is not None else None),
-    ("Efisiensi", fmt.angka(efi["nilai"]), selisih(efi["nilai"], s_efi),
-     f"Metode {efi['metode']}: " + {"tanah_laut": "(1 − serapan / capaian) × 100", "selisih": "capaian − serapan",
-                                      "rasio": "capaian / serapan × 100"}[efi["metode"]]),
+    ("Capaian IKU", fmt.persen(iku["rata_rata_capaian"]), selisih(iku["rata_rata_capaian"], s_iku),
+     f"Rata-rata capaian IKU: {data['_iku']['terukur']} dari {data['_iku']['jumlah_iku']} IKU terukur · skala "
+     f"{fmt.md(iku['skala'])}"),
+    ("Serapan", fmt.persen(ang["serapan"]), selisih(ang["serapan"], s_ang),
+     f"Serapan anggaran kumulatif s.d. {fmt.triwulan(tw)}: {fmt.rupiah(ang['realisasi'], 0)} dari pagu {fmt.rupiah(ang['pagu'], 0)}" if ang["pagu"]
+     else None),
+    ("Desa mandiri", teks_rasio(p, desa["rasio"]), selisih(desa["rasio"], s_desa),
+     f"Rasio desa mandiri: {desa['mandiri']} Mandiri dari {desa['jumlah']} desa" if desa["mandiri"] is not None
+     else None),
+    ("Efisiensi", fmt.efisiensi(efi["nilai"], efi["metode"]), selisih(efi["nilai"], s_efi),
+     f"Metode {efi['metode'].replace('_', ' ')}: " + {"tanah_laut": "(1 − serapan / capaian) × 100 %",
+                                                       "selisih": "capaian − serapan, dalam poin",
+                                                       "rasio": "capaian / serapan × 100 % (100 % = seimbang)"}
+     [efi["metode"]]),
     ("IKM", fmt.angka(skm["ikm"]) + (f" ({skm['mutu']})" if skm["mutu"] else ""), selisih(skm["ikm"], s_ikm),
-     f"{fmt.angka(skm['responden'], 0)} responden · bobot {data['_skm']['bobot']}" if skm["responden"]
-     else data["_skm"]["_jadwal"].capitalize() if data["_skm"]["_menunggu"] else None),
+     f"Indeks Kepuasan Masyarakat: {fmt.angka(skm['responden'], 0)} responden · bobot {data['_skm']['bobot']}"
+     if skm["responden"] else data["_skm"]["_jadwal"].capitalize() if data["_skm"]["_menunggu"] else None),
 ]
-for k, (label, nilai, delta, ket) in zip(kartu, metrik):
+for k, (label, nilai, delta, ket) in zip(st.columns(5), metrik):
     with k:
         st.metric(label, nilai, delta=fmt.poin(delta) if delta is not None else None, border=True,
-                  help=" ".join(x for x in (ket, bantuan) if x) or None)
+                  help=" ".join(x for x in (ket, bantuan) if x) or None, **ui.tanpa_panah(delta))
+
+for k, chart in zip(st.columns(5), _gauge(nama, tahun, tw, ui.kunci())):
+    with k:
+        ui.grafik(chart, lebar="content")
 
 kosong = []
 if not data["_iku"]["baris"]:

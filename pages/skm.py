@@ -38,7 +38,7 @@ if not skm["_tw"] and skm["_menunggu"]:
     st.stop()
 if not skm["_tw"]:
     ada_lain = sorted(t for t in p.skm if t > tw)
-    ui.kosong(f"Belum ada data SKM Kecamatan {nama} s.d. {label_tw} {tahun}."
+    ui.kosong(f"Belum ada data SKM Kecamatan {fmt.md(nama)} s.d. {label_tw} {tahun}."
               + (f" Data yang sudah ada: {', '.join(fmt.triwulan(t) for t in ada_lain)}." if ada_lain else ""),
               "Unggah jawaban responden (satu baris per responden) atau rekap NRR per unsur di halaman "
               "**Unggah Data**.")
@@ -76,7 +76,7 @@ if skm["periode"] in asm.NAMA_PERIODE:
             f"bertanda *{asm.TANPA_SURVEI}*, bukan data yang hilang.", icon=":material/event_available:")
 
 st.caption(
-    f"IKM = (Σ NRR unsur × bobot) × 25, dengan bobot **{asm.nama_bobot(skm['bobot'])}** (Pengaturan `bobot_ikm`). "
+    f"IKM = (Σ NRR unsur × bobot) × 25, dengan bobot **{asm.nama_bobot(skm['bobot'])}** (diatur di halaman Pengaturan, tab Cara menghitung). "
     f"IKM s.d. {label_tw} adalah rata-rata IKM triwulan seperti di laporan, sedangkan IKM gabungan menghitung semua "
     "jawaban periode sekaligus, sehingga triwulan dengan responden lebih banyak berbobot lebih besar.")
 
@@ -109,11 +109,12 @@ if ekstrem is None:
               "Unggah rekap NRR per unsur atau jawaban responden di halaman **Unggah Data**.")
 else:
     rendah, tinggi = ekstrem["terendah"], ekstrem["tertinggi"]
-    st.markdown(f"Unsur **terendah**: {rendah[1]} (NRR {fmt.angka(rendah[2], 3)}) · "
-                f"unsur **tertinggi**: {tinggi[1]} (NRR {fmt.angka(tinggi[2], 3)}), rata-rata s.d. {label_tw}.")
+    st.markdown(f"Unsur **terendah**: {fmt.md(rendah[1])} (NRR {fmt.angka(rendah[2], 3)}) · "
+                f"unsur **tertinggi**: {fmt.md(tinggi[1])} (NRR {fmt.angka(tinggi[2], 3)}), rata-rata s.d. {label_tw}.")
     ui.grafik_dari(asm.grafik_nrr, df_nrr, tw)
-    st.caption("Warna menurut mutu per unsur pada NRR: hijau tua A ≥ 3,5324 · hijau B ≥ 3,0644 · oranye C ≥ 2,60 · "
-               "merah D di bawahnya (garis putus-putus). Label dan urutan unsur mengikuti Pengaturan.")
+    st.caption("Warna menurut mutu per unsur: NRR × 25 dinilai seperti IKM (hijau tua A ≥ 88,31 · hijau B ≥ 76,61 · "
+               "oranye C ≥ 65,00 · merah D di bawahnya; garis putus-putus = batas mutu). Label dan urutan unsur "
+               "mengikuti Pengaturan.")
     with st.expander("NRR per unsur dan per triwulan"):
         ui.tabel(df_nrr, sembunyi=("Kode",))
         ui.unduh_csv(df_nrr, f"nrr_unsur_{nama}_{tahun}_tw{tw}.csv", key="skm_unduh_nrr")
@@ -132,7 +133,7 @@ with kanan:
     ui.unduh_csv(df_resp, f"responden_skm_{nama}_{tahun}_tw{tw}.csv", key="skm_unduh_responden")
     if minimum is None:
         st.caption("Sampel minimum **tidak diketahui**: jumlah pengguna layanan per tahun belum diisi "
-                   "(Pengaturan `skm_populasi`).")
+                   "(halaman Pengaturan, tab SKM).")
     else:
         bagi = {"tahunan": "", "semester": " dibagi 2"}.get(skm["periode"], " dibagi 4")
         st.caption(f"Sampel minimum {per}: tabel Krejcie-Morgan (PermenPANRB 14/2017) untuk populasi "
@@ -189,7 +190,7 @@ else:
                                 key=f"skm_halaman_saran_{cari.strip().lower()}") if jumlah_halaman > 1 else 1
     with k1:
         st.caption(f"{fmt.angka(len(df_saran), 0)} dari {fmt.angka(len(semua_saran), 0)} saran"
-                   + (f" memuat “{cari.strip()}”" if cari.strip() else "")
+                   + (f" memuat “{fmt.md(cari.strip())}”" if cari.strip() else "")
                    + (f" · halaman {nomor} dari {jumlah_halaman}" if jumlah_halaman > 1 else "") + ".")
     if df_saran.empty:
         ui.kosong("Tidak ada saran yang cocok dengan pencarian.")

@@ -94,13 +94,13 @@ periode = ui.baca_periode(nama, tahun)
 maks_mb = periode.setelan.ukuran_file_maks_mb
 
 ui.judul("Unggah Data", None, None, None, kec["sintetis"])
-st.caption(f"Data masuk ke **Kecamatan {nama}**. Tahun dan triwulan bawaan: **{tahun}, {fmt.triwulan(tw)}** "
+st.caption(f"Data masuk ke **Kecamatan {fmt.md(nama)}**. Tahun dan triwulan bawaan: **{tahun}, {fmt.triwulan(tw)}** "
            "(dari bingkai di samping; dipakai hanya bila berkas tidak memuatnya). Setiap impor tercatat di "
            "**Riwayat impor** di bawah dan dapat dibatalkan.")
 
 pesan = ss.pop("unggah_pesan", None)
 if pesan:
-    st.success(pesan["teks"], icon=":material/check_circle:")
+    st.success(fmt.md(pesan["teks"]), icon=":material/check_circle:")
     if pesan.get("peringatan"):
         st.warning(f"{pesan['peringatan']} peringatan data disimpan bersama impor ini (tidak menghalangi). "
                    "Rinciannya ada di Riwayat impor di bawah.", icon=":material/report:")
@@ -116,11 +116,11 @@ def rincian(r: dict, *, aksi: bool) -> None:
     """An import: what, when, options, counts, errors and warnings; with `aksi` the download and undo buttons."""
     label, _ = u.STATUS.get(r["status"], (r["status"], None))
     warna = {"berhasil": "green", "ditolak": "red"}.get(r["status"], "gray")
-    st.markdown(f"**Impor #{r['id']}** · {u.JUDUL_DATASET.get(r['dataset'], r['dataset'])} · "
-                f"`{r['nama_file']}` · :{warna}-badge[{label}]")
+    st.markdown(f"**Impor #{r['id']}** · {fmt.md(u.JUDUL_DATASET.get(r['dataset'], r['dataset']))} · "
+                f"{fmt.md(r['nama_file'])} · :{warna}-badge[{label}]")
     c = u.hitungan(r)
-    st.caption(f"{u.waktu_lokal(r['waktu'])} oleh {r['pengguna']} · Kecamatan "
-               f"{r.get('kecamatan') or 'se-kabupaten'} · {u.uraian_opsi(r)}  \n"
+    st.caption(f"{u.waktu_lokal(r['waktu'])} oleh {fmt.md(r['pengguna'])} · Kecamatan "
+               f"{fmt.md(r.get('kecamatan')) or 'se-kabupaten'} · {fmt.md(u.uraian_opsi(r))}  \n"
                + ", ".join(f"{k.lower()} {fmt.angka(v, 0)}" for k, v in c.items()))
     sebagian = berkas_sebagian(r)
     if sebagian:
@@ -145,7 +145,7 @@ def rincian(r: dict, *, aksi: bool) -> None:
                       on_click=lambda: ss.update(unggah_konfirmasi=r["id"]))
     galat_batal = ss.pop("unggah_batal_galat", None)
     if galat_batal and galat_batal[0] == r["id"]:
-        st.error(f"Tidak dibatalkan. {galat_batal[1]}", icon=":material/block:")
+        st.error(f"Tidak dibatalkan. {fmt.md(galat_batal[1])}", icon=":material/block:")
     if r["status"] == "berhasil" and ss.get("unggah_konfirmasi") == r["id"]:
         st.warning(f"Batalkan impor #{r['id']}? Baris yang ditambahkannya dihapus dan baris yang diubahnya "
                    "dikembalikan seperti sebelum impor. Pembatalan tercatat di riwayat.", icon=":material/warning:")
@@ -252,7 +252,7 @@ with tab_berkas:
     berkas = st.file_uploader(
         f"Berkas CSV atau Excel (.xlsx), paling besar {fmt.angka_ringkas(maks_mb)} MB",
         key=f"unggah_berkas_{ss.get('unggah_berkas_n', 0)}",
-        help="Batas ukuran diatur di Pengaturan (ukuran_file_maks_mb).")
+        help="Batas ukuran diatur di halaman Pengaturan, tab Unggahan.")
 
     if berkas is None:
         ui.kosong("Belum ada berkas dipilih.", "Pilih jenis data, lalu seret berkasnya ke kotak di atas atau klik "
@@ -301,24 +301,25 @@ with tab_berkas:
 
         st.markdown("##### 3. Hasil pemeriksaan")
         if pem.tolak:
-            st.error(f"Berkas ditolak: {pem.tolak}", icon=":material/block:")
+            st.error(f"Berkas ditolak: {fmt.md(pem.tolak)}", icon=":material/block:")
             st.caption("Tidak ada data yang disimpan. Perbaiki berkas (atau pilihan impor) lalu unggah lagi.")
         else:
             p = pem.persiapan
             h = pem.hasil
-            st.caption(f"Terbaca: {u.uraian_format(p)}")
+            st.caption(f"Terbaca: {fmt.md(u.uraian_format(p))}")
             mirip = u.dataset_mirip(p)
             if mirip:
                 with st.container(horizontal=True, vertical_alignment="center"):
-                    st.warning(mirip, icon=":material/swap_horiz:")
+                    st.warning(fmt.md(mirip), icon=":material/swap_horiz:")
                     st.button(f"Periksa sebagai {u.JUDUL_DATASET[p.mirip]}", key="unggah_ganti_dataset",
                               on_click=lambda: ss.update(unggah_dataset=p.mirip))
             st.markdown("Disimpan untuk: " + " · ".join(u.uraian_periode(pem)))
             for c in p.catatan:
-                st.caption(c)
+                st.caption(fmt.md(c))
             diabaikan = u.kolom_diabaikan(p)
             if diabaikan:
-                st.caption(f"{diabaikan} Bila ada yang perlu diimpor, petakan di bagian Pemetaan kolom di bawah.")
+                st.caption(f"{fmt.md(diabaikan)} Bila ada yang perlu diimpor, petakan di bagian Pemetaan kolom di "
+                           "bawah.")
             sama = u.impor_sama(rows_riwayat, p.sha256)
             if sama is not None and not pem.galat:
                 st.info(f"Berkas yang sama persis sudah diimpor pada {u.waktu_lokal(sama['waktu'])} (impor "
@@ -341,7 +342,7 @@ with tab_berkas:
                     for j, hdr in enumerate(bisa):
                         i = p.header.index(hdr)
                         with cols[j % 2]:
-                            st.selectbox(f"'{hdr}' dibaca sebagai", pilihan, key=f"{kunci_peta}_{i}",
+                            st.selectbox(f"'{fmt.md(hdr)}' dibaca sebagai", pilihan, key=f"{kunci_peta}_{i}",
                                          format_func=lambda k: u.label_kolom(ds, k))
                 if manual_isi:
                     with st.container(horizontal=True, vertical_alignment="bottom"):
@@ -352,10 +353,10 @@ with tab_berkas:
                                 with ui.sesi() as s:
                                     simpan_pemetaan(s, nama_peta, ds, manual)
                             except ImporError as exc:
-                                st.error(str(exc), icon=":material/error:")
+                                st.error(fmt.md(exc), icon=":material/error:")
                             else:
                                 ui.hapus_cache()
-                                st.success(f"Pemetaan '{nama_peta.strip()}' disimpan; pilih di 'Pilihan impor' "
+                                st.success(f"Pemetaan '{fmt.md(nama_peta.strip())}' disimpan; pilih di 'Pilihan impor' "
                                            "untuk berkas berikutnya.", icon=":material/check_circle:")
 
             if pem.galat:
@@ -402,7 +403,7 @@ with tab_berkas:
                         ss.pop("unggah_cek", None)
                         st.rerun()
                     elif tolak:
-                        st.error(f"Tidak disimpan: {tolak}", icon=":material/block:")
+                        st.error(f"Tidak disimpan: {fmt.md(tolak)}", icon=":material/block:")
                     else:
                         st.error(f"Tidak disimpan: data berubah sejak diperiksa, dan berkas kini ditolak "
                                  f"({len(hasil.galat)} galat; impor #{hasil.import_id}).", icon=":material/block:")
@@ -413,7 +414,7 @@ with tab_berkas:
 with tab_isian:
     asli = u.tabel_isian(periode, tahun, tw)
     if asli.empty:
-        ui.kosong(f"Belum ada indikator untuk tahun {tahun} di Kecamatan {nama}.",
+        ui.kosong(f"Belum ada indikator untuk tahun {tahun} di Kecamatan {fmt.md(nama)}.",
                   "Unggah daftar indikator (IKU) dan targetnya di tab **Unggah berkas** (jenis data: Indikator), "
                   "lalu isi realisasinya di sini.")
     else:
@@ -449,7 +450,7 @@ with tab_isian:
             ss["unggah_isian_galat"] = hasil_isian.galat if hasil_isian.galat is not None else hasil_isian.tolak
         galat_isian = ss.get("unggah_isian_galat")
         if isinstance(galat_isian, str):
-            st.error(f"Isian tidak disimpan: {galat_isian}", icon=":material/block:")
+            st.error(f"Isian tidak disimpan: {fmt.md(galat_isian)}", icon=":material/block:")
         elif galat_isian is not None:
             st.error(f"Isian tidak disimpan: {len(galat_isian)} galat. Perbaiki sel yang disebut lalu simpan lagi; "
                      "tidak ada data yang berubah.", icon=":material/block:")
@@ -477,9 +478,9 @@ if sorot is not None and all(r["id"] != sorot for r in rows):
     if r_sorot is not None:
         rows = [r_sorot, *rows]
 if not rows:
-    ui.kosong(f"Belum ada impor untuk Kecamatan {nama}.", "Unggah berkas pertama di bagian atas halaman ini.")
+    ui.kosong(f"Belum ada impor untuk Kecamatan {fmt.md(nama)}.", "Unggah berkas pertama di bagian atas halaman ini.")
 else:
-    st.caption(f"Impor Kecamatan {nama} dan impor se-kabupaten, terbaru di atas (paling banyak 200). "
+    st.caption(f"Impor Kecamatan {fmt.md(nama)} dan impor se-kabupaten, terbaru di atas (paling banyak 200). "
                "Waktu menurut server.")
     saring = st.segmented_control("Tampilkan", ["semua", "berhasil", "ditolak", "dibatalkan"], default="semua",
                                   key="unggah_saring") or "semua"

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/screenshot.py http://localhost:8501 out_dir "?kecamatan=Bajuin&tahun=2025&triwulan=4" "iku?…"
     TINGGI=3000 .venv/bin/python scripts/screenshot.py …     # a taller window for long pages
+    LEBAR=390 TINGGI=844 .venv/bin/python scripts/screenshot.py …  # a phone
 
 Each page argument is `<url path>?<query>`; the file is named after it.
 """
@@ -42,4 +43,5 @@ if __name__ == "__main__":
     # Streamlit scrolls inside its own container, so a tall viewport is what shows a whole page.
     import os
 
-    main(sys.argv[1], sys.argv[2], sys.argv[3:], height=int(os.environ.get("TINGGI", "1100")))
+    main(sys.argv[1], sys.argv[2], sys.argv[3:], width=int(os.environ.get("LEBAR", "1500")),
+         height=int(os.environ.get("TINGGI", "1100")))

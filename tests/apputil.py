@@ -57,9 +57,72 @@ def grafik_jenis(at: AppTest, jenis: str) -> list[dict]:
     return [s for s in spesifikasi(at) if s.get("usermeta", {}).get("pantau", {}).get("jenis") == jenis]
 
 
+def tampak(teks: str) -> str:
+    """A Markdown source as the reader sees its characters: backslash escapes (`fmt.md`) removed."""
+    import re
+
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", teks)
+
+
 def semua_teks(at: AppTest) -> str:
-    """Every markdown, caption, info and title text of the page, joined (for assertions)."""
+    """Every markdown, caption, info and title text of the page, joined, as the reader sees the characters."""
     bagian = []
     for jenis in ("markdown", "caption", "info", "warning", "success", "error", "title", "subheader", "header"):
         bagian += [str(e.value) for e in getattr(at, jenis)]
-    return "\n".join(bagian)
+    return tampak("\n".join(bagian))
+
+
+# ---------------------------------------------------------------- Markdown safety (user text escaped)
+
+# Proto fields that Streamlit renders as Markdown: bodies, labels, tooltips, metric value and delta,
+# progress text, radio and button-group options. Selectbox options and data cells are plain text.
+CAKUPAN_MD = {"body", "label", "help", "delta", "text", "caption", "captions", "options", "placeholder"}
+TEKS_POLOS = {"Selectbox": {"options", "placeholder"}, "MultiSelect": {"options", "placeholder"},
+              "TextInput": {"placeholder"}, "TextArea": {"placeholder"}, "Code": {"body"}, "Html": {"body"},
+              "Exception": {"message", "stack_trace"}}
+
+
+def _teks_proto(msg, out: list[tuple[str, str]]) -> None:
+    polos = TEKS_POLOS.get(type(msg).__name__, set())
+    for field, nilai in msg.ListFields():
+        if field.name in polos:
+            continue
+        if field.message_type is not None:
+            for m in (nilai if field.is_repeated else [nilai]):
+                _teks_proto(m, out)
+        elif field.type == field.TYPE_STRING and field.name in CAKUPAN_MD:
+            for v in (nilai if field.is_repeated else [nilai]):
+                out.append((f"{type(msg).__name__}.{field.name}", v))
+
+
+def teks_markdown(at: AppTest) -> list[tuple[str, str]]:
+    """Every string of the page (sidebar included) that Streamlit renders as Markdown, with its place."""
+    out: list[tuple[str, str]] = []
+
+    def jalan(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "ListFields"):
+            _teks_proto(proto, out)
+        for anak in getattr(node, "children", {}).values():
+            jalan(anak)
+
+    jalan(at._tree)
+    return out
+
+
+def markdown_tak_aman(teks: str) -> list[str]:
+    """What a Markdown string would render that user text must never become: an image, a link, raw HTML,
+    emphasis or code from the payload, math, a colour directive (empty list: safe)."""
+    import re
+
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("gfm-like").render(teks)  # CommonMark + GFM autolinks; raw HTML passes through
+    masalah = [arti for pola, arti in ((r"<img", "gambar atau HTML mentah"), (r"<a ", "tautan"),
+                                       (r"<strong>tebal", "tebal"), (r"<code>kode", "kode"))
+               if re.search(pola, html)]
+    if re.search(r"(?<!\\)\$[^$\n]*(?<!\\)\$", teks):
+        masalah.append("rumus $…$")
+    if re.search(r"(?<!\\):red(?<!\\)\[m", teks):  # the payload's `:red[merah]` (the app's own badges are fine)
+        masalah.append("arahan warna :…[")
+    return masalah

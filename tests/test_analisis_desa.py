@@ -71,17 +71,19 @@ def test_bati_bati_rasio_dan_perubahan_status():
     p = bati_bati_2024()
     h = hitung_desa(p)
     assert (h["mandiri"], h["jumlah"]) == (9, 14)
-    assert ad.pakai_rasio(p) and ad.teks_rasio(p, h["rasio"]) == "0,64"
+    # The IKU states it as a ratio (0,64); every display shows the rasio as a percentage (issue 8, D21).
+    assert ad.pakai_rasio(p) and ad.teks_rasio(p, h["rasio"]) == "64,29 %"
     ubah = ad.tabel_perubahan_status(p)
     assert sorted(ubah["Desa"]) == sorted(["Benua Raya", "Ujung", "Ujung Baru", "Kait-Kait", "Bentok Darat",
                                            "Bentok Kampung", "Liang Anggang"])
     assert set(ubah["Status 2023"]) == {"Maju"} and set(ubah["Status 2024"]) == {"Mandiri"}
     assert set(ubah["Perubahan"]) == {"naik"}
     tahunan = ad.tabel_rasio_tahunan(p).set_index("Tahun")
-    assert "Rasio desa mandiri" in tahunan.columns  # a ratio, not a percentage
-    assert tahunan.loc["2023", "Rasio desa mandiri"] == pytest.approx(2 / 14)
-    assert tahunan.loc["2024", "Rasio desa mandiri"] == pytest.approx(9 / 14)
-    assert tahunan.loc["2024", "Realisasi IKU"] == 0.64 and tahunan.loc["2024", "Target IKU"] == 0.07
+    assert "Rasio desa mandiri (%)" in tahunan.columns  # a percentage, also where the IKU is a ratio
+    assert tahunan.loc["2023", "Rasio desa mandiri (%)"] == pytest.approx(200 / 14)
+    assert tahunan.loc["2024", "Rasio desa mandiri (%)"] == pytest.approx(900 / 14)
+    assert tahunan.loc["2024", "Realisasi IKU (%)"] == pytest.approx(64)
+    assert tahunan.loc["2024", "Target IKU (%)"] == pytest.approx(7)
     # no dimension scores: the table still lists the five Maju desa, without a penghambat
     belum = ad.tabel_belum_mandiri(p)
     assert len(belum) == 5 and set(belum["Dimensi penghambat"]) == {"—"}

@@ -95,6 +95,12 @@ def test_bati_bati_pohon_tingkat(app_db):
     assert fmt.persen(df["Serapan (%)"].iloc[0]) == "52,48 %"
 
 
+def _ringkasan_pagu(at) -> float:
+    """The pagu the Pagu card's tooltip states exactly (`Rp 3.762.722.000,00`)."""
+    teks = next(m for m in at.metric if m.label == "Pagu").proto.help
+    return float(teks.removeprefix("Rp ").replace(".", "").replace(",", "."))
+
+
 def test_bajuin_tw_iv_lra(app_db):
     at = buka("anggaran", "Bajuin", 2025, 4)
     tanpa_galat(at)
@@ -146,7 +152,10 @@ def test_sintetis_grafik_kumulatif_dan_deviasi(app_db):
         assert [r["nilai"] for r in baris] == pytest.approx(nilai)
     assert "Deviasi thd rencana" in metrik(at)
     deviasi = harapan["Realisasi kumulatif"][3] - harapan["Rencana kumulatif (anggaran kas)"][3]
-    assert metrik(at)["Deviasi thd rencana"] == fmt.rupiah_ringkas(deviasi)
+    # The cards share the pagu's money scale (issue 8, D21): the deviation in miliar too.
+    pagu = fmt.skala_rupiah(_ringkasan_pagu(at))
+    assert metrik(at)["Deviasi thd rencana"] == fmt.rupiah_ringkas(deviasi, pagu[0])
+    assert metrik(at)["Deviasi thd rencana"].endswith(f" {pagu[1]}") and metrik(at)["Pagu"].endswith(f" {pagu[1]}")
     assert any(w.value for w in at.warning if "sintetis" in str(w.value))
     # At TW II only the realisasi of TW I–II is drawn; the plan is drawn for the whole year.
     at.session_state["triwulan"] = 2
@@ -190,8 +199,10 @@ def test_peringatan_realisasi_melebihi_pagu(db_uji):
     tanpa_galat(at)
     df = tabel_dengan(at, "Pesan")
     jenis = set(df["Jenis"])
-    assert {"realisasi_melebihi_pagu", "anggaran_anak_tidak_sama", "kumulatif_menurun"} <= jenis
-    baris = df[df["Jenis"] == "realisasi_melebihi_pagu"].iloc[0]
+    # Warning kinds in words (issue 8, D21), never as their keys.
+    assert {"Realisasi melebihi pagu", "Rincian tidak sama dengan induknya", "Realisasi kumulatif turun"} <= jenis
+    assert not any("_" in j for j in jenis)
+    baris = df[df["Jenis"] == "Realisasi melebihi pagu"].iloc[0]
     assert "7.01.01.2.01.0001" in baris["Lokasi"] and baris["Tertulis"] == "Rp 1.500.000,00"
     # The program's figures come from its children, not from the printed 5 juta.
     assert metrik(at)["Pagu"] == fmt.rupiah_ringkas(3_000_000)

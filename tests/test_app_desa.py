@@ -74,7 +74,7 @@ def test_bati_bati_rasio_dan_perubahan_status(app_db):
     at = buka("desa", "Bati-Bati", 2024, 2)
     tanpa_galat(at)
     m = metrik(at)
-    assert m["Rasio desa mandiri 2024"] == "0,64"  # the IKU's unit is Rasio
+    assert m["Rasio desa mandiri 2024"] == "64,29 %"  # the IKU states it as a ratio (0,64): shown in %
     assert m["Desa Mandiri"] == "9 dari 14" and m["Berubah status sejak 2023"] == "7 desa"
     ubah = tabel_dengan(at, "Perubahan")
     assert sorted(ubah["Desa"]) == sorted(["Benua Raya", "Ujung", "Ujung Baru", "Kait-Kait", "Bentok Darat",
@@ -83,7 +83,7 @@ def test_bati_bati_rasio_dan_perubahan_status(app_db):
     rasio = grafik_jenis(at, "desa_rasio_tahunan")[0]
     baris = [r for rows in rasio["datasets"].values() for r in rows]
     dari_status = {r["Tahun"]: r["nilai"] for r in baris if r["seri"] == "Dari status desa"}
-    assert dari_status == pytest.approx({"2023": 2 / 14, "2024": 9 / 14})
+    assert dari_status == pytest.approx({"2023": 200 / 14, "2024": 900 / 14})  # percent, like every rasio
     assert "IDM 2016" in semua_teks(at)
     assert "tidak memuat skor" in semua_teks(at)  # the report gives statuses only
 

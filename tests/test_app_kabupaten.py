@@ -69,8 +69,8 @@ def test_tanah_laut_2025_tw4(app_db):
     assert hasil.rata.ikm == pytest.approx((87.26 + 95.54) / 2, abs=TOL)
     assert df.iloc[-1]["Keterangan"] == "rata-rata tanpa data sintetis"
     kartu = metrik(at)
-    assert kartu["Rata-rata capaian IKU"] == ak.teks_nilai("iku", hasil.rata.iku, "tanah_laut")
-    assert kartu["Serapan s.d. TW IV"] == ak.teks_nilai("serapan", hasil.rata.serapan, "tanah_laut")
+    assert kartu["Capaian IKU"] == ak.teks_nilai("iku", hasil.rata.iku, "tanah_laut")
+    assert kartu["Serapan"] == ak.teks_nilai("serapan", hasil.rata.serapan, "tanah_laut")
 
 
 def test_grafik_batang_dan_garis_rata_rata(app_db):
@@ -222,7 +222,7 @@ def test_tabel_kabupaten_baris_rata_rata_dan_keterangan():
 
 @pytest.mark.parametrize("metode,kolom,teks", [("tanah_laut", "Efisiensi Tanah Laut (%)", "26,47 %"),
                                               ("selisih", "Efisiensi selisih (poin)", "+26,47 poin"),
-                                              ("rasio", "Efisiensi rasio", "26,47")])
+                                              ("rasio", "Efisiensi rasio (%)", "26,47 %")])
 def test_efisiensi_menyebut_metode(metode, kolom, teks):
     hasil = _hasil([_b("A", efisiensi=26.47)], metode)
     assert kolom in ak.tabel_kabupaten(hasil).columns

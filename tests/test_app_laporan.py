@@ -10,7 +10,7 @@ import pytest
 from dashboard import format as fmt
 from dashboard.ekspor import kumpulkan, rencana_dek
 from models.db import get_engine, session_scope
-from tests.apputil import buka, semua_teks, tanpa_galat
+from tests.apputil import buka, semua_teks, tampak, tanpa_galat
 
 KASUS = [("Bati-Bati", 2024, 1), ("Bati-Bati", 2024, 4), ("Bajuin", 2025, 2), ("Bajuin", 2025, 4),
          ("Pelaihari", 2025, 3), ("Contoh Sintetis", 2025, 2), ("Contoh Sintetis", 2025, 4)]
@@ -33,7 +33,7 @@ def test_laporan_pratinjau_dan_unduhan(app_db, kasus):
     assert [t.value for t in at.title] == ["Laporan"]
     assert _tombol(at) == ["Buku kerja Excel (.xlsx)", "Dek PowerPoint (.pptx)", "Semua tabel, CSV (.zip)"]
     rencana = _rencana(app_db, *kasus)
-    judul = [m.value for m in at.markdown if m.value.startswith("**") and ". " in m.value]
+    judul = [tampak(m.value) for m in at.markdown if m.value.startswith("**") and ". " in m.value]
     assert judul == [f"**{i}. {s.judul}**" for i, s in enumerate(rencana, start=1)]
     teks = semua_teks(at)
     for s in rencana:

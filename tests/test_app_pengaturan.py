@@ -79,12 +79,12 @@ def test_metode_efisiensi_khusus_bajuin_lalu_dihapus(app_db):
     # capaian 119,864 / serapan 88,130 × 100 = 136,008 (formats.md's example prints it rounded, 136.0).
     rasio = _ringkasan(app_db, "Bajuin")["efisiensi"]["nilai"]
     assert rasio == pytest.approx(136.0, abs=0.01)
-    assert metrik(at)["Efisiensi"] == fmt.angka(rasio) == "136,01"
-    assert "Efisien · metode rasio" in _gauge(at, "efisiensi")
+    assert metrik(at)["Efisiensi"] == fmt.persen(rasio) == "136,01 %"
+    assert "Efisien · metode rasio" in " · ".join(_gauge(at, "efisiensi"))
 
     # The override is Bajuin's only: Pelaihari keeps the common method.
     _ke_ringkasan(at, "Pelaihari")
-    assert metrik(at)["Efisiensi"] == fmt.angka(tanah_laut_pelaihari)
+    assert metrik(at)["Efisiensi"] == fmt.persen(tanah_laut_pelaihari)
     assert any("metode Tanah Laut" in t for t in _gauge(at, "efisiensi"))
 
     # Removing the override restores the common value.
@@ -96,8 +96,8 @@ def test_metode_efisiensi_khusus_bajuin_lalu_dihapus(app_db):
     tanpa_galat(at)
     assert "dihapus; nilai umum berlaku" in semua_teks(at)
     _ke_ringkasan(at, "Bajuin")
-    assert metrik(at)["Efisiensi"] == "26,47"
-    assert "Efisien · metode Tanah Laut" in _gauge(at, "efisiensi")
+    assert metrik(at)["Efisiensi"] == "26,47 %"
+    assert "Efisien · metode Tanah Laut" in " · ".join(_gauge(at, "efisiensi"))  # on two lines
 
 
 def test_skala_capaian_semua_kecamatan(app_db):

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from apputil import buka, metrik, semua_teks, tanpa_galat
+from apputil import buka, metrik, semua_teks, tanpa_galat, tampak
 from dashboard import format as fmt
 from dashboard import unggah as u
 
@@ -160,7 +160,7 @@ def test_berkas_salah_ditolak_dengan_tabel_galat(app_db):
     _unggah(at, "skm", "skm_skor_5.csv", (FILES / "bad" / "skm_skor_5.csv").read_bytes())
     galat = _tabel(at, "Baris", "Kolom", "Pesan")
     assert galat.to_dict("records") == [{"Baris": 2, "Kolom": "u8", "Pesan": "skor '5' di luar rentang 1–4"}]
-    teks = " ".join(e.value for e in at.error)
+    teks = " ".join(tampak(e.value) for e in at.error)
     assert "Berkas ditolak: 1 galat. Tidak ada data yang disimpan." in teks
     log = _log()
     assert len(log) == n_log + 1
@@ -182,7 +182,7 @@ def test_berkas_bukan_tabel_dan_terlalu_besar(app_db):
 
     at = buka("unggah", "Bajuin", 2025, 4)
     _unggah(at, "anggaran", "dokumen_pdf.csv", (FILES / "bad" / "dokumen_pdf.csv").read_bytes())
-    assert any("berisi dokumen PDF, bukan tabel CSV atau XLSX" in e.value for e in at.error)
+    assert any("berisi dokumen PDF, bukan tabel CSV atau XLSX" in tampak(e.value) for e in at.error)
     with session_scope() as s:
         pengaturan.simpan(s, "ukuran_file_maks_mb", "0,01", pengguna="uji")
     at = buka("unggah", "Bajuin", 2025, 4)
@@ -190,7 +190,7 @@ def test_berkas_bukan_tabel_dan_terlalu_besar(app_db):
     isi = (DEMO / "bajuin-2025" / "04_anggaran.csv").read_bytes()
     assert len(isi) > 0.01 * 1024 * 1024
     _unggah(at, "anggaran", "04_anggaran.csv", isi)
-    pesan = [e.value for e in at.error]
+    pesan = [tampak(e.value) for e in at.error]
     assert any("terlalu besar" in p and "batas ukuran berkas 0,01 MB" in p for p in pesan), pesan
 
 
@@ -214,7 +214,7 @@ def test_skm_google_forms_mengubah_ikm_lalu_dibatalkan(app_db):
     _simpan(at)
     log = _log()[0]
     assert (log["status"], log["dataset"], log["tahun"], log["triwulan"]) == ("berhasil", "skm", 2025, 2)
-    assert any(f"Impor #{log['id']} tersimpan: 12 baris dibaca — 12 baru, 0 berubah, 0 tetap, 0 ditolak" in s.value
+    assert any(f"Impor #{log['id']} tersimpan: 12 baris dibaca — 12 baru, 0 berubah, 0 tetap, 0 ditolak" in tampak(s.value)
                for s in at.success)
     sesudah = _ringkasan("Contoh Sintetis", 2025, 2)
     assert sesudah["skm"]["ikm_triwulan"]["2"] == pytest.approx(_ikm_google_forms())
@@ -225,11 +225,11 @@ def test_skm_google_forms_mengubah_ikm_lalu_dibatalkan(app_db):
     # Undo it from the history: confirmation first, then the data is back.
     assert at.session_state["unggah_pilih"] == log["id"]
     at.button(key=f"unggah_batal_{log['id']}").click().run()
-    assert any(f"Batalkan impor #{log['id']}?" in w.value for w in at.warning)
+    assert any(f"Batalkan impor #{log['id']}?" in tampak(w.value) for w in at.warning)
     assert _ringkasan("Contoh Sintetis", 2025, 2)["skm"] == sesudah["skm"]  # not yet
     at.button(key="unggah_batal_ya").click().run()
     tanpa_galat(at)
-    assert any(f"Impor #{log['id']} (jawaban SKM, 'skm_google_forms.csv') dibatalkan" in s.value for s in at.success)
+    assert any(f"Impor #{log['id']} (jawaban SKM, 'skm_google_forms.csv') dibatalkan" in tampak(s.value) for s in at.success)
     assert _ringkasan("Contoh Sintetis", 2025, 2)["skm"] == sebelum["skm"]
     assert _log(import_id=log["id"])[0]["status"] == "dibatalkan"
     assert _tabel(at, "No.", "Waktu").iloc[0]["Status"] == "dibatalkan"
@@ -243,7 +243,7 @@ def test_anggaran_tw2_bajuin_dan_tautan_peringatan(app_db):
     assert "triwulan **TW II** (dari berkas)" in teks
     assert "tahun **2025** (dari bingkai di samping, karena berkas tidak memuat tahun)" in teks
     peringatan = _tabel(at, "Jenis", "Pesan")
-    assert "total_tidak_sesuai" in set(peringatan["Jenis"])
+    assert "Baris jumlah tidak sesuai" in set(peringatan["Jenis"])
     _simpan(at)
     iid = _log()[0]["id"]
     d = _ringkasan("Bajuin", 2025, 2)
@@ -251,7 +251,7 @@ def test_anggaran_tw2_bajuin_dan_tautan_peringatan(app_db):
     assert d["anggaran"]["serapan"] == pytest.approx(_ringkasan("Bajuin", 2025, 4)["anggaran"]["serapan"] / 2,
                                                      abs=1e-6)
     r = buka(None, "Bajuin", 2025, 2)
-    assert metrik(r)["Serapan s.d. TW II"] == fmt.persen(d["anggaran"]["serapan"])
+    assert metrik(r)["Serapan"] == fmt.persen(d["anggaran"]["serapan"])
     # The file-level warning links to this page with the import's number.
     tautan = [x for x in r.get("page_link") if x.proto.label.startswith(f"Impor #{iid} ")]
     assert tautan and tautan[0].proto.query_string == f"impor={iid}"
@@ -262,7 +262,7 @@ def test_anggaran_tw2_bajuin_dan_tautan_peringatan(app_db):
     tanpa_galat(at)
     assert at.session_state["unggah_pilih"] == iid
     assert f"Impor #{iid} yang dituju tautan." in semua_teks(at)
-    assert any(f"**Impor #{iid}** · Anggaran" in m.value for m in at.markdown)
+    assert any(f"**Impor #{iid}** · Anggaran" in tampak(m.value) for m in at.markdown)
 
 
 def test_unggah_ulang_tidak_mengubah_data(app_db):
@@ -292,7 +292,7 @@ def test_batalkan_ditolak_menyebut_impor_berikutnya(app_db):
     at.button(key=f"unggah_batal_{indikator['id']}").click().run()
     at.button(key="unggah_batal_ya").click().run()
     tanpa_galat(at)
-    pesan = " ".join(e.value for e in at.error)
+    pesan = " ".join(tampak(e.value) for e in at.error)
     assert f"Impor #{indikator['id']} tidak dapat dibatalkan" in pesan
     assert f"Batalkan impor #{realisasi['id']} lebih dulu." in pesan
     assert _log(import_id=indikator["id"])[0]["status"] == "berhasil"
@@ -317,7 +317,7 @@ def test_pemetaan_manual_dan_disimpan(app_db):
         "Judul kolom di berkas").loc["Angka Kinerja", "Dibaca sebagai"] == "realisasi"
     at.text_input(key="unggah_peta_simpan_nama").set_value("Ekspor e-kinerja").run()
     at.button(key="unggah_peta_simpan").click().run()
-    assert any("Pemetaan 'Ekspor e-kinerja' disimpan" in s.value for s in at.success)
+    assert any("Pemetaan 'Ekspor e-kinerja' disimpan" in tampak(s.value) for s in at.success)
     _simpan(at)
     assert _periode("Contoh Sintetis", 2025).indikator[2].realisasi[2025][2].nilai == 4
     # Next time the saved mapping is picked by name.
@@ -399,7 +399,7 @@ def test_isian_manual_tersimpan_dan_tercatat(app_db):
     pos = list(isian["Kode"]).index(ind3.kode)
     _isian(at, "Contoh Sintetis", 2025, 2, {pos: {"Realisasi TW II": "4,5", "Keterangan": "Diisi manual.",
                                                   "Target s.d. TW II": "5"}})
-    assert any(s.value.startswith("Isian manual tersimpan.") for s in at.success), [s.value for s in at.success]
+    assert any(s.value.startswith("Isian manual tersimpan.") for s in at.success), [tampak(s.value) for s in at.success]
     sesudah = _periode("Contoh Sintetis", 2025)
     b = next(i for i in sesudah.indikator if i.kode == ind3.kode)
     r = b.realisasi[2025][2]
@@ -431,7 +431,7 @@ def test_isian_manual_salah_ditolak(app_db):
     galat = _tabel(at, "Baris", "Kode", "Kolom", "Pesan")
     assert galat.to_dict("records") == [{"Baris": 2, "Kode": "IKU-2", "Kolom": "Realisasi TW II",
                                          "Pesan": "'delapan puluh' bukan angka"}]
-    assert any("Isian tidak disimpan: 1 galat." in e.value for e in at.error)
+    assert any("Isian tidak disimpan: 1 galat." in tampak(e.value) for e in at.error)
     sesudah = _periode("Contoh Sintetis", 2025)
     assert [i.realisasi for i in sesudah.indikator] == [i.realisasi for i in sebelum.indikator]
     log = _log()

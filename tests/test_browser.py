@@ -93,7 +93,7 @@ def test_jalur_utama_ringkasan(halaman, tmp_path):
     page.goto(f"{base}/?kecamatan=Bati-Bati&tahun=2024&triwulan=4")
     _tunggu(page)
     page.get_by_role("heading", name="Ringkasan").wait_for()
-    assert _metrik(page, "Serapan s.d. TW IV") == "90,23 %"
+    assert _metrik(page, "Serapan") == "90,23 %"
     # Five gauges drawn by Vega.
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]').length >= 5")
     assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 5
@@ -104,7 +104,7 @@ def test_jalur_utama_ringkasan(halaman, tmp_path):
     _tunggu(page)
     page.wait_for_function(
         "[...document.querySelectorAll('[data-testid=\"stMetricValue\"]')].some(e => e.innerText.includes('42,07'))")
-    assert _metrik(page, "Serapan s.d. TW II") == "42,07 %"
+    assert _metrik(page, "Serapan") == "42,07 %"
     assert re.search(r"triwulan=2", page.url)
 
     # Another kecamatan through the sidebar.
@@ -126,3 +126,54 @@ def test_kunjungan_pertama_langsung_ke_halaman(halaman):
     sidebar.get_by_text("Kecamatan", exact=True).wait_for()
     assert sidebar.get_by_text("Ringkasan").count() >= 1  # our navigation, not the pages-directory one
     assert page.get_by_text("Belum ada kecamatan").count() == 0
+
+
+TERPOTONG = """() => {
+    const potong = [];
+    for (const sel of ['[data-testid="stMetricValue"]', '[data-testid="stMetricLabel"] p', '[data-testid="stMetricDelta"]']) {
+        for (const e of document.querySelectorAll(sel)) {
+            if (e.scrollWidth > e.clientWidth + 1) potong.push(sel + ': ' + e.innerText);
+        }
+    }
+    for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
+        const gambar = c.querySelector('canvas, svg');
+        const kolom = c.closest('[data-testid="stColumn"]') || c.closest('[data-testid="stMain"]');
+        if (gambar && kolom && gambar.getBoundingClientRect().right > kolom.getBoundingClientRect().right + 1) {
+            potong.push('grafik lebih lebar dari kolomnya: ' + gambar.getBoundingClientRect().width);
+        }
+    }
+    return potong;
+}"""
+
+
+@pytest.mark.parametrize("lebar,tinggi", [(1280, 720), (1366, 768)])
+def test_ringkasan_muat_di_layar_kantor(halaman, lebar, tinggi):
+    """Issue 8, D20: at 1280 and 1366 px with the sidebar open, no card figure or label is cut and no gauge
+    is wider than its column."""
+    page, base = halaman
+    page.set_viewport_size({"width": lebar, "height": tinggi})
+    page.goto(f"{base}/?kecamatan=Bajuin&tahun=2025&triwulan=4")
+    _tunggu(page)
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas, "
+                           "[data-testid=\"stVegaLiteChart\"] svg').length >= 5")
+    page.wait_for_timeout(500)
+    assert page.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed") == "false"
+    assert page.evaluate(TERPOTONG) == []
+
+
+def test_ponsel_bingkai_tertutup_dan_angka_lebih_dulu(halaman):
+    """Issue 8, D26: on a phone (390 × 844) the sidebar starts collapsed and the five key figures come before
+    the gauges."""
+    page, base = halaman
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base}/?kecamatan=Bajuin&tahun=2025&triwulan=4")
+    _tunggu(page)
+    page.get_by_role("heading", name="Ringkasan").wait_for()
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]').length >= 5")
+    assert page.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed") == "true"
+    kartu = page.locator('[data-testid="stMetric"]')
+    assert kartu.count() == 5
+    pertama_grafik = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()["y"]
+    assert all(kartu.nth(i).bounding_box()["y"] < pertama_grafik for i in range(5))
+    assert kartu.first.bounding_box()["y"] < 844  # the first figure is on the first screen
+    assert page.evaluate(TERPOTONG) == []
