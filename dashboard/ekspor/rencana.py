@@ -393,6 +393,15 @@ def _peringatan(b: Bahan) -> Salindia:
 
 
 def _penutup(b: Bahan) -> Salindia:
+    poin = tindak_lanjut(b)
+    return Salindia("penutup", "Tindak lanjut", f"Disepakati dalam rapat evaluasi {_periode(b)}", poin=poin,
+                    catatan="\n".join(f"- {x}" for x in poin))
+
+
+def tindak_lanjut(b: Bahan) -> list[str]:
+    """The follow-up the data suggests: each IKU's tindak lanjut, early warnings, missing realisasi, slow
+    absorption, the weakest SKM unsur, desa not yet Mandiri, open warnings (the deck's last slide, the
+    LKjIP's Bab IV)."""
     p, tw = b.periode, b.triwulan
     poin = []
     baris: list[IkuBaris] = b.data["_iku"]["baris"]
@@ -423,5 +432,4 @@ def _penutup(b: Bahan) -> Salindia:
         poin.append(f"Periksa dan perbaiki {len(b.data['peringatan'])} peringatan data sebelum laporan final.")
     if not poin:
         poin.append("Tidak ada tindak lanjut yang tercatat; isi tindak lanjut per IKU di halaman IKU.")
-    return Salindia("penutup", "Tindak lanjut", f"Disepakati dalam rapat evaluasi {_periode(b)}", poin=poin,
-                    catatan="\n".join(f"- {x}" for x in poin))
+    return poin
