@@ -93,8 +93,8 @@ def buat_parser() -> argparse.ArgumentParser:
     s.add_argument("--triwulan", required=True, type=_triwulan)
     s.add_argument("--json", action="store_true")
 
-    e = sub.add_parser("export", help="unduhan: xlsx, pptx, atau ZIP berisi CSV")
-    e.add_argument("format", choices=["xlsx", "pptx", "csv"])
+    e = sub.add_parser("export", help="unduhan: xlsx, pptx, ZIP berisi CSV, atau draf LKjIP (docx)")
+    e.add_argument("format", choices=["xlsx", "pptx", "csv", "docx"])
     e.add_argument("--kecamatan", required=True)
     e.add_argument("--tahun", required=True, type=_tahun)
     e.add_argument("--triwulan", required=True, type=_triwulan)
