@@ -281,7 +281,7 @@ def test_daftar_isi_dan_field_word(urls):
     badan = isi_badan(doc)
     i = next(k for k, x in enumerate(badan) if x[0] == "p" and x[2] == "DAFTAR ISI")
     j = next(k for k, x in enumerate(badan) if x[0] == "p" and x[2] == "DAFTAR TABEL")
-    entri = [x[2] for x in badan[i + 1:j] if x[0] == "p" and x[1].startswith("Daftar Isi")]
+    entri = [x[2] for x in badan[i + 1:j] if x[0] == "p" and x[1].startswith("toc ")]
     judul = [x[2] for x in badan if x[0] == "p" and x[1] in ("Heading 1", "Heading 2", "Heading 3")]
     assert entri == judul
     # Heading styles: Word builds its table of contents from them
@@ -339,8 +339,8 @@ def test_angka_sama_dengan_summary(urls, kasus):
         per_nama = {r["Indikator"]: r for r in capaian}
         for i in iku["indikator"]:
             r = per_nama[i["nama"] + (" (IK)" if i["jenis"] != "iku" else "")]
-            assert r["Target"] == fmt.angka(i["target"])
-            assert r["Realisasi"] == fmt.angka(i["realisasi"])
+            assert r["Target"] == fmt.nilai(i["target"], i["satuan"])
+            assert r["Realisasi"] == fmt.nilai(i["realisasi"], i["satuan"])
             assert r["Capaian"] == fmt.persen(i["capaian"])
             assert r["Kategori"] == (i["kategori"] or "belum diukur")
         rata = capaian[-1]
@@ -437,6 +437,12 @@ def test_sd_triwulan_tahun_belum_lengkap(urls, kasus):
         assert kepala == f"LKjIP Kecamatan {nama} Tahun {tahun}" and "s.d. TW IV Tahun" not in teks
 
 
+def test_sampul_data_sintetis(urls):
+    teks = teks_semua(dokumen(urls, "Contoh Sintetis", 2025, 2))
+    assert "DATA SINTETIS, bukan data sebenarnya" in teks.split("DAFTAR ISI")[0]
+    assert "DATA SINTETIS" not in teks_semua(dokumen(urls, "Bajuin", 2025, 4))
+
+
 def test_bentuk_tanpa_data_menulis_kalimat(urls):
     """Each missing dataset says so where its table would be."""
     teks = teks_semua(dokumen(urls, "Tanpa Anggaran", 2025, 2))
@@ -519,8 +525,9 @@ def test_angka_sama_dengan_halaman(app_db, urls):
     assert len(halaman) == len(dok) - 1  # and the average row
     for r in halaman.to_dict("records"):
         d = dok[r["Indikator"]]
-        assert d["Target"] == _sel(r["Target s.d. TW"], fmt.angka)
-        assert d["Realisasi"] == _sel(r["Realisasi s.d. TW"], fmt.angka)
+        satuan = r["Satuan"]  # the document writes the unit with the value: 55,55 % where the page has 55,55
+        assert d["Target"] == _sel(r["Target s.d. TW"], lambda v: fmt.nilai(v, satuan))
+        assert d["Realisasi"] == _sel(r["Realisasi s.d. TW"], lambda v: fmt.nilai(v, satuan))
         assert d["Capaian"] == _sel(r["Capaian (%)"], fmt.persen)
     at = buka("anggaran", "Bati-Bati", 2024, 4)
     tanpa_galat(at)

@@ -32,7 +32,8 @@ from dashboard.tabel import format_kolom, tabel_peringatan
 
 KOLOM_WARNA = ("Kategori", "Mutu", "Status")  # the cell a row's `_warna` colours: the first one present
 HURUF_TABEL = 9.0  # the table font's size (pt)
-LEBAR_HURUF_CM = 0.17  # the mean width of a character of that font
+LEBAR_HURUF_CM = 0.17  # the mean width of a character of that font in text
+LEBAR_ANGKA_CM = 0.18  # … and of a digit (Arial's digits are 0,556 em)
 LEBAR_TEGAK_CM = 15.5  # text width of an A4 portrait page (margins 3 / 2.5 cm)
 LEBAR_MENDATAR_CM = 24.2  # … and of a landscape page
 KOLOM_LIPAT = 36  # characters a text column wraps at when the widths are estimated
@@ -164,8 +165,13 @@ def lebar_kolom(kolom: list[str], baris: list[list[str]], lipat: int = KOLOM_LIP
         sel = [r[j] for r in baris if j < len(r)]
         kata = max((len(w) for x in [str(k), *sel] for w in x.split()), default=1)
         isi = max((len(x) for x in sel), default=1)
-        panjang = max(kata, isi if j in angka else min(max(isi, len(str(k))), lipat))
-        out.append(round(panjang * LEBAR_HURUF_CM * huruf / HURUF_TABEL + PADA_SEL_CM, 2))
+        rata = sum(len(x) for x in sel) / len(sel) if sel else 0
+        # at the natural width, a column of long texts (messages) wraps later than one of names
+        batas = min(max(rata, lipat), lipat * 1.7) if lipat >= KOLOM_LIPAT else lipat
+        teks = isi if j in angka else min(max(isi, len(str(k))), batas)
+        # a word that cannot wrap (a number, a code, a hash) is measured with the digits' full width
+        cm = max(kata * LEBAR_ANGKA_CM, teks * (LEBAR_ANGKA_CM if j in angka else LEBAR_HURUF_CM))
+        out.append(round(cm * huruf / HURUF_TABEL + PADA_SEL_CM, 2))
     return out
 
 
@@ -567,18 +573,20 @@ def _capaian(s: _Penyusun, b: Bahan, periode: str) -> None:
     df = ai.tabel_capaian(baris)
     df.insert(0, "Sasaran", [(x.ind.sasaran or "").strip() or "—" for x in baris])
     df["Indikator"] = [x.ind.nama + (" (IK)" if x.ind.jenis != "iku" else "") for x in baris]
+    for kolom in ("Target s.d. TW", "Realisasi s.d. TW"):  # in the indicator's unit (55,55 %), as reports print
+        df[kolom] = [fmt.nilai(v, x.ind.satuan) for v, x in zip(df[kolom], baris)]
     rata = pd.DataFrame([{"Sasaran": "Rata-rata capaian IKU", "Capaian (%)": iku["rata_rata_capaian"],
                           "Kategori": iku["kategori"] or "belum diukur", "_warna": data["_iku"]["warna"],
                           "_tebal": True}])
     df = pd.concat([df.assign(_tebal=False), rata], ignore_index=True)
     t = dari_df("capaian", f"Target, realisasi dan capaian indikator kinerja {periode}", df,
-                kolom=["Sasaran", "Indikator", "Satuan", "Target s.d. TW", "Realisasi s.d. TW", "Capaian (%)",
-                       "Kategori"],
+                kolom=["Sasaran", "Indikator", "Target s.d. TW", "Realisasi s.d. TW", "Capaian (%)", "Kategori"],
                 nama={"Target s.d. TW": "Target", "Realisasi s.d. TW": "Realisasi", "Capaian (%)": "Capaian"},
                 gabung=("Sasaran",),
                 catatan="IK: indikator kinerja pendukung, tidak dihitung dalam rata-rata." if any(
                     x.ind.jenis != "iku" for x in baris) else "")
-    t.rentang[len(t.baris) - 1] = 5
+    t.rentang[len(t.baris) - 1] = 4
+    t.kanan |= {2, 3}
     s.tabel(t)
 
 
@@ -702,7 +710,8 @@ def _desa(s: _Penyusun, b: Bahan) -> None:
     distribusi = ad.tabel_distribusi(p, tahun)
     s.gambar("desa_status", f"Sebaran status desa tahun {tahun}", lambda: ad.grafik_distribusi(distribusi, tahun))
     rasio = ad.tabel_rasio_tahunan(p)
-    s.tabel(dari_df("desa_rasio", "Rasio desa mandiri per tahun", rasio))
+    s.tabel(dari_df("desa_rasio", "Rasio desa mandiri per tahun",
+                    rasio.astype({"Desa dihitung": "Int64", "Desa Mandiri": "Int64"})))  # counts, not 9,00
     if len(rasio) > 1:
         s.gambar("desa_rasio", "Rasio desa mandiri per tahun", lambda: ad.grafik_rasio_tahunan(rasio, p))
     belum = ad.tabel_belum_mandiri(p, tahun, ad.pembanding(p, tahun, b.desa_kabupaten))
@@ -781,7 +790,9 @@ def _anggaran(s: _Penyusun, b: Bahan, periode: str) -> None:
         s.kosong("Jenis belanja belum dapat dirinci: baris anggaran tidak berkode rekening (5…) dan tidak punya kolom "
                  "jenis belanja.")
     else:
-        s.tabel(dari_df("anggaran_jenis", f"Realisasi menurut jenis belanja {periode}", df_jenis))
+        s.tabel(dari_df("anggaran_jenis", f"Realisasi menurut jenis belanja {periode}", df_jenis,
+                        nama={"Pagu (Rp)": "Pagu", "Realisasi (Rp)": "Realisasi", "Sisa (Rp)": "Sisa",
+                              "Serapan (%)": "Serapan"}))
     s.judul("4. Anggaran dan Sasaran Strategis", 3)
     s.petunjuk("Data anggaran belum menautkan program dengan sasaran strategis yang didukungnya. Uraikan program "
                "mana yang mendukung sasaran mana, dan kaitkan serapannya dengan capaian sasaran itu.")

@@ -35,9 +35,14 @@ ABU_PETUNJUK = RGBColor(0x1F, 0x5F, 0xA8)
 ABU_CATATAN = RGBColor(0x49, 0x50, 0x57)
 LEBAR_GRAFIK_PX = 560  # the chart's width in CSS pixels: its 11–14 px texts print at about 8–10 pt
 SKALA_GRAFIK = 1.5  # PNG pixels per CSS pixel: about 150 dpi in print
-MENJOROK_CM = 0.35  # indent per level of a budget line
+LEBAR_GRAFIK_MENDATAR_CM = 12.0
+MENJOROK_CM = 0.35
+BARIS_SATU_HALAMAN = 16  # tables up to this many rows are kept on one page  # indent per level of a budget line
 GAYA_ISI = "IsiTabel"
-GAYA_DAFTAR = {1: "DaftarIsi1", 2: "DaftarIsi2", 3: "DaftarIsi3"}
+# Word's own names of the styles of its table of contents and list of figures, so that the entries look the
+# same before and after Word updates the fields.
+GAYA_DAFTAR = {1: "TOC1", 2: "TOC2", 3: "TOC3"}
+GAYA_DAFTAR_GAMBAR = "TableofFigures"
 TINGKAT_DAFTAR_ISI = 3  # headings down to Heading 3 go into the table of contents
 
 
@@ -76,7 +81,7 @@ def gambar_dokumen(d: Dokumen) -> bytes:
             elif isinstance(blok, TabelDok):
                 _tabel(doc, blok, lebar)
             elif isinstance(blok, GambarDok):
-                _gambar(doc, blok, png[blok.nomor])
+                _gambar(doc, blok, png[blok.nomor], sekarang)
     doc.core_properties.title = f"{d.judul} {d.kepala}"
     doc.core_properties.author = "Pantau Triwulan"
     doc.core_properties.language = "id-ID"
@@ -125,12 +130,18 @@ def _gaya(doc) -> None:
     isi.paragraph_format.space_before = Pt(0)
     isi.paragraph_format.line_spacing = 1.0
     for tingkat, gid in GAYA_DAFTAR.items():
-        g = st.add_style(gid, WD_STYLE_TYPE.PARAGRAPH)
-        g.name = f"Daftar Isi {tingkat}"
+        g = st.add_style(f"toc {tingkat}", WD_STYLE_TYPE.PARAGRAPH)
+        g.style_id = gid
         g.base_style = normal
         g.paragraph_format.left_indent = Cm(0.6 * (tingkat - 1))
         g.paragraph_format.space_after = Pt(2)
         g.font.bold = tingkat == 1
+    g = st.add_style("table of figures", WD_STYLE_TYPE.PARAGRAPH)
+    g.style_id = GAYA_DAFTAR_GAMBAR
+    g.base_style = normal
+    g.paragraph_format.left_indent = Cm(1.8)
+    g.paragraph_format.first_line_indent = Cm(-1.8)
+    g.paragraph_format.space_after = Pt(2)
     depan = st.add_style("JudulDepan", WD_STYLE_TYPE.PARAGRAPH)
     depan.name = "Judul Depan"
     depan.base_style = normal
@@ -267,7 +278,7 @@ def _daftar_isi(doc, d: Dokumen) -> None:
 def _daftar_tabel_gambar(doc, judul: str, label: str, isi: list, kosong: str) -> None:
     _halaman_baru(doc)
     doc.add_paragraph(judul, style="Judul Depan")
-    entri = [(GAYA_DAFTAR[1], f"{x.label} {x.judul}") for x in isi] or [(GAYA_DAFTAR[1], kosong)]
+    entri = [(GAYA_DAFTAR_GAMBAR, f"{x.label} {x.judul}") for x in isi] or [(GAYA_DAFTAR_GAMBAR, kosong)]
     _field_panjang(doc, f'TOC \\h \\z \\c "{label}"', entri)
 
 
@@ -310,7 +321,8 @@ def _paragraf(doc, blok: Paragraf) -> None:
         p.add_run(tanpa_putus(blok.teks))
         return
     p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    # justified text would stretch the spaces around long amounts of money: those paragraphs stay ragged
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT if "Rp " in blok.teks else WD_ALIGN_PARAGRAPH.JUSTIFY
     if blok.tebal:
         p.add_run(blok.tebal).bold = True
     r = p.add_run(tanpa_putus(blok.teks))
@@ -385,6 +397,13 @@ def _tabel(doc, t: TabelDok, lebar_halaman: float) -> None:
             if j == uraian and t.menjorok.get(i - 1):
                 p.paragraph_format.left_indent = Cm(MENJOROK_CM * t.menjorok[i - 1])
     _gabung(tbl, t)
+    # A short table stays on one page (each row kept with the next), and its note stays with it.
+    baris = tbl._tbl.tr_lst
+    simpan = baris[:-1] if len(baris) <= BARIS_SATU_HALAMAN else []
+    for tr in simpan + (baris[-1:] if t.catatan else []):
+        for tc in tr.tc_lst:
+            for p in tc.iterchildren(qn("w:p")):
+                p.get_or_add_pPr().keepNext_val = True
     if t.catatan:
         p = doc.add_paragraph()
         r = p.add_run(t.catatan)
@@ -461,6 +480,7 @@ def _gabung(tbl, t: TabelDok) -> None:
 def _spec(g: GambarDok) -> dict:
     spec = g.grafik().to_dict(validate=False)
     spec["width"] = LEBAR_GRAFIK_PX
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}  # labels inside the width, as on the pages
     return spec
 
 
@@ -470,8 +490,10 @@ def _render_grafik(gambar: list[GambarDok]) -> dict[str, bytes]:
     return {g.nomor: vlc.vegalite_to_png(_spec(g), scale=SKALA_GRAFIK) for g in gambar}
 
 
-def _gambar(doc, g: GambarDok, png: bytes) -> None:
-    doc.add_picture(io.BytesIO(png), width=Cm(min(g.lebar_cm, LEBAR_TEGAK_CM)))
+def _gambar(doc, g: GambarDok, png: bytes, mendatar: bool) -> None:
+    """The chart, centred, its caption under it; narrower on a landscape page, whose height is short."""
+    lebar = min(g.lebar_cm, LEBAR_GRAFIK_MENDATAR_CM if mendatar else LEBAR_TEGAK_CM)
+    doc.add_picture(io.BytesIO(png), width=Cm(lebar))
     p = doc.paragraphs[-1]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_with_next = True
