@@ -130,14 +130,12 @@ def _gaya(doc) -> None:
     isi.paragraph_format.space_before = Pt(0)
     isi.paragraph_format.line_spacing = 1.0
     for tingkat, gid in GAYA_DAFTAR.items():
-        g = st.add_style(f"toc {tingkat}", WD_STYLE_TYPE.PARAGRAPH)
-        g.style_id = gid
+        g = _gaya_bawaan(st, f"toc {tingkat}", gid)
         g.base_style = normal
         g.paragraph_format.left_indent = Cm(0.6 * (tingkat - 1))
         g.paragraph_format.space_after = Pt(2)
         g.font.bold = tingkat == 1
-    g = st.add_style("table of figures", WD_STYLE_TYPE.PARAGRAPH)
-    g.style_id = GAYA_DAFTAR_GAMBAR
+    g = _gaya_bawaan(st, "table of figures", GAYA_DAFTAR_GAMBAR)
     g.base_style = normal
     g.paragraph_format.left_indent = Cm(1.8)
     g.paragraph_format.first_line_indent = Cm(-1.8)
@@ -148,6 +146,14 @@ def _gaya(doc) -> None:
     depan.font.size, depan.font.bold = Pt(14), True
     depan.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     depan.paragraph_format.space_after = Pt(18)
+
+
+def _gaya_bawaan(styles, nama: str, gaya_id: str):
+    """A paragraph style Word knows by this name (not marked custom), so that Word uses it for its lists."""
+    g = styles.add_style(nama, WD_STYLE_TYPE.PARAGRAPH)
+    g.style_id = gaya_id
+    g.element.attrib.pop(qn("w:customStyle"), None)
+    return g
 
 
 def _huruf_tetap(style) -> None:
@@ -186,10 +192,22 @@ def _kepala_kaki(sec, kepala: str) -> None:
 
 
 def _minta_perbarui(doc) -> None:
-    """Ask Word to update the fields (table of contents, lists, page numbers) when the file is opened."""
+    """Ask Word to update the fields (table of contents, lists, page numbers) when the file is opened.
+    `w:updateFields` goes where the schema puts it, before `w:compat` and what follows it."""
     el = OxmlElement("w:updateFields")
     el.set(qn("w:val"), "true")
-    doc.settings.element.append(el)
+    settings = doc.settings.element
+    sesudah = {qn(f"w:{n}") for n in ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+                                      "attachedSchema", "themeFontLang", "clrSchemeMapping",
+                                      "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+                                      "captions", "readModeInkLockDown", "smartTagType", "shapeDefaults",
+                                      "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")}
+    sesudah.add("{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr")
+    berikut = next((c for c in settings if c.tag in sesudah), None)
+    if berikut is None:
+        settings.append(el)
+    else:
+        berikut.addprevious(el)
 
 
 # ---------------------------------------------------------------- fields
@@ -429,11 +447,7 @@ def _skala_lebar(t: TabelDok, halaman: float) -> list[float]:
 
 
 def _tetap(tbl, lebar: list[float]) -> None:
-    """A fixed layout with the given column widths (Word reads the cells', LibreOffice the grid's)."""
-    tblpr = tbl._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
+    """The column widths of a fixed layout (`autofit` off): Word reads the cells', LibreOffice the grid's."""
     for gc, w in zip(tbl._tbl.tblGrid.gridCol_lst, lebar):
         gc.w = Cm(w)
 
