@@ -356,7 +356,9 @@ def _ikhtisar(s: _Penyusun, b: Bahan, periode: str) -> None:
         s.paragraf(f"Rata-rata capaian IKU {periode} adalah {fmt.persen(ringkas['rata_rata_capaian'])}, kategori "
                    f"{ringkas['kategori']} menurut skala {ringkas['skala']}. Dari {len(iku)} IKU, "
                    + _daftar([f"{n} berkategori {k}" if k != "belum diukur" else f"{n} belum diukur"
-                              for k, n in hitung]) + ".")
+                              for k, n in hitung]) + ": "
+                   + "; ".join(f"{x.ind.nama} {fmt.persen(x.capaian)} ({x.kategori})" if x.capaian is not None
+                               else f"{x.ind.nama} belum diukur" for x in iku) + ".")
     ang, a = data["anggaran"], data["_anggaran"]
     if ang["pagu"] is None:
         s.kosong(f"Belum ada data anggaran tahun {b.tahun}.")

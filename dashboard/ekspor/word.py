@@ -37,6 +37,7 @@ LEBAR_GRAFIK_PX = 560  # the chart's width in CSS pixels: its 11–14 px texts p
 SKALA_GRAFIK = 1.5  # PNG pixels per CSS pixel: about 150 dpi in print
 LEBAR_GRAFIK_MENDATAR_CM = 12.0
 MENJOROK_CM = 0.35
+SEMPIT = 0.6  # a table narrower than this share of the text width is not stretched to it
 BARIS_SATU_HALAMAN = 16  # tables up to this many rows are kept on one page  # indent per level of a budget line
 GAYA_ISI = "IsiTabel"
 # Word's own names of the styles of its table of contents and list of figures, so that the entries look the
@@ -66,7 +67,8 @@ def gambar_dokumen(d: Dokumen) -> bytes:
     mendatar = _blok_mendatar(d)
     sekarang = False
     for bab in d.bab:
-        for blok in [bab, *bab.blok]:
+        semua = [bab, *bab.blok]
+        for i, blok in enumerate(semua):
             perlu = mendatar.get(id(blok), False)
             if perlu != sekarang:
                 _bagian_baru(doc, perlu)
@@ -77,7 +79,9 @@ def gambar_dokumen(d: Dokumen) -> bytes:
             elif isinstance(blok, Judul):
                 doc.add_paragraph(blok.teks, style=f"Heading {blok.tingkat}")
             elif isinstance(blok, Paragraf):
-                _paragraf(doc, blok)
+                p = _paragraf(doc, blok)
+                if i + 1 < len(semua) and isinstance(semua[i + 1], (TabelDok, GambarDok)):
+                    p.paragraph_format.keep_with_next = True  # the sentence that leads into a table stays with it
             elif isinstance(blok, TabelDok):
                 _tabel(doc, blok, lebar)
             elif isinstance(blok, GambarDok):
@@ -333,11 +337,11 @@ def tanpa_putus(teks: str) -> str:
     return teks.replace("Rp ", "Rp\u00a0").replace(" %", "\u00a0%")
 
 
-def _paragraf(doc, blok: Paragraf) -> None:
+def _paragraf(doc, blok: Paragraf):
     if blok.jenis == "poin":
         p = doc.add_paragraph(style="List Bullet")
         p.add_run(tanpa_putus(blok.teks))
-        return
+        return p
     p = doc.add_paragraph()
     # justified text would stretch the spaces around long amounts of money: those paragraphs stay ragged
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT if "Rp " in blok.teks else WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -354,6 +358,7 @@ def _paragraf(doc, blok: Paragraf) -> None:
     elif blok.jenis == "kosong":
         r.italic = True
         r.font.color.rgb = ABU_CATATAN
+    return p
 
 
 def _keterangan(doc, label: str, nomor: str, judul: str):
@@ -432,8 +437,9 @@ def _tabel(doc, t: TabelDok, lebar_halaman: float) -> None:
 
 
 def _skala_lebar(t: TabelDok, halaman: float) -> list[float]:
-    """Column widths that fill the text width. Too wide a table narrows its text columns first, the
-    widest first, down to their least width (`lebar_min`), then shrinks every column alike."""
+    """Column widths that fill the text width (a narrow table keeps about its own). Too wide a table narrows
+    its text columns first, the widest first, down to their least width (`lebar_min`), then shrinks every
+    column alike."""
     lebar = list(t.lebar)
     minimum = t.lebar_min or lebar
     while sum(lebar) > halaman:
@@ -443,7 +449,9 @@ def _skala_lebar(t: TabelDok, halaman: float) -> list[float]:
         j = max(lebih, key=lambda k: lebar[k] - minimum[k])
         lebar[j] = max(minimum[j], lebar[j] - 0.1)
     total = sum(lebar) or 1.0
-    return [w * halaman / total for w in lebar]
+    # a narrow table is widened a little (centred), not stretched across the page
+    tujuan = halaman if total > halaman * SEMPIT else total * 1.25
+    return [w * tujuan / total for w in lebar]
 
 
 def _tetap(tbl, lebar: list[float]) -> None:
