@@ -482,6 +482,44 @@ def test_periode_tanpa_data_sama_sekali():
     assert not d.gambar()
 
 
+def _bentuk_lain():
+    """Hand-made periods of further shapes: only supporting indicators (IK), an indicator with a realisasi but
+    no target, a negative one, a kecamatan of kelurahan only (desa listed, no rasio), a one-band scale."""
+    from dashboard.skala import Band
+
+    ik = pb.indikator("IK-1", "Jumlah Dokumen", satuan="Dokumen", jenis="ik", agregasi="jumlah",
+                      target={2025: [("PK", 100, {2: 50}, None)]}, realisasi={2025: {1: 20, 2: 25}})
+    tanpa_target = pb.indikator("IKU-1", "Indeks Tanpa Target", satuan="Nilai", realisasi={2025: {1: 70.0}})
+    negatif = pb.indikator("IKU-2", "Angka Aduan", satuan="Kasus", polaritas="negatif",
+                           target={2024: [("PK", 8, None, 4)], 2025: [("PK", 6, None, 4)]},
+                           realisasi={2024: {4: 9}, 2025: {1: 7, 3: 5}})
+    kelurahan = [pb.desa(n, {}, jenis="kelurahan", nomor=i) for i, n in enumerate(("Angsau", "Karang Taruna"))]
+    satu_pita = pb.periode("Satu Pita", 2025, indikator_list=[negatif])
+    satu_pita.skala = {"Permendagri 86/2017": [Band(0, "Semua", "#1b7f3b")]}
+    return [pb.periode("Hanya IK", 2025, indikator_list=[ik]),
+            pb.periode("Campur", 2025, indikator_list=[tanpa_target, negatif, ik], desa_list=kelurahan),
+            satu_pita]
+
+
+@pytest.mark.parametrize("tw", [1, 3, 4])
+def test_bentuk_lain_tidak_pernah_gagal(tw):
+    for p in _bentuk_lain():
+        b = Bahan(periode=p, data=ringkasan(p, tw), triwulan=tw, waktu=WAKTU)
+        d = rencana_lkjip(b)
+        assert [x.judul for x in d.bab] == URUTAN_BAB
+        assert all(t.baris and all(len(r) == len(t.kolom) for r in t.baris) for t in d.tabel())
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(word, "_render_grafik", lambda gambar: {g.nomor: PNG_KECIL for g in gambar})
+            doc = Document(io.BytesIO(word.gambar_dokumen(d)))
+        assert len(doc.tables) == len(d.tabel())
+        teks = "\n".join(p.text for p in doc.paragraphs)
+        if p.kecamatan == "Hanya IK":
+            assert "Belum ada IKU yang terukur" in teks  # IK are shown, never averaged
+        if p.kecamatan == "Campur":
+            assert "Belum ada data status desa tahun 2025" in teks
+            assert "terdiri atas 0 desa dan 2 kelurahan" in teks
+
+
 def test_rentang_skala():
     assert rentang_skala(PRESETS["Permendagri 86/2017"]) == [
         ("> 90", "Sangat Tinggi", "#1b7f3b"), ("> 75 s.d. 90", "Tinggi", "#5aa832"),
