@@ -36,9 +36,9 @@ ABU_CATATAN = RGBColor(0x49, 0x50, 0x57)
 LEBAR_GRAFIK_PX = 560  # the chart's width in CSS pixels: its 11–14 px texts print at about 8–10 pt
 SKALA_GRAFIK = 1.5  # PNG pixels per CSS pixel: about 150 dpi in print
 LEBAR_GRAFIK_MENDATAR_CM = 12.0
-MENJOROK_CM = 0.35
+MENJOROK_CM = 0.35  # indent per level of a budget line
 SEMPIT = 0.6  # a table narrower than this share of the text width is not stretched to it
-BARIS_SATU_HALAMAN = 16  # tables up to this many rows are kept on one page  # indent per level of a budget line
+BARIS_SATU_HALAMAN = 16  # tables up to this many rows are kept on one page
 GAYA_ISI = "IsiTabel"
 # Word's own names of the styles of its table of contents and list of figures, so that the entries look the
 # same before and after Word updates the fields.
@@ -81,7 +81,7 @@ def gambar_dokumen(d: Dokumen) -> bytes:
             elif isinstance(blok, Paragraf):
                 p = _paragraf(doc, blok)
                 if i + 1 < len(semua) and isinstance(semua[i + 1], (TabelDok, GambarDok)):
-                    p.paragraph_format.keep_with_next = True  # the sentence that leads into a table stays with it
+                    p.paragraph_format.keep_with_next = True  # the sentence leading into a table stays with it
             elif isinstance(blok, TabelDok):
                 _tabel(doc, blok, lebar)
             elif isinstance(blok, GambarDok):

@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark dokumen LKjIP (docx) per kecamatan dan tahun.")
     ap.add_argument("--demo", default=str(Path(tempfile.gettempdir()) / "pantau_demo_bench.db"),
                     help="berkas SQLite data contoh (dibuat bila belum ada)")
-    ap.add_argument("--uji", default="/tmp/kabupaten_uji.db", help="berkas SQLite Kabupaten Uji (dibuat bila belum ada)")
+    ap.add_argument("--uji", default="/tmp/kabupaten_uji.db",
+                    help="berkas SQLite Kabupaten Uji (dibuat bila belum ada)")
     ap.add_argument("--kecamatan-uji", default="Air Tenang")
     ap.add_argument("--ulang", type=int, default=5)
     ap.add_argument("--catatan", help="teks yang ditambahkan di bawah tabel")
