@@ -133,13 +133,14 @@ def buat_parser() -> argparse.ArgumentParser:
     s.add_argument("--triwulan", required=True, **{**triwulan, "help": "angka s.d. triwulan ini"})
     s.add_argument("--json", action="store_true", help="keluaran JSON (formats.md §3) alih-alih teks")
 
-    e = sub.add_parser("export", help="unduhan: xlsx, pptx, atau ZIP berisi CSV")
-    e.add_argument("format", choices=["xlsx", "pptx", "csv"], metavar="FORMAT",
-                   help="xlsx (buku kerja), pptx (dek) atau csv (ZIP berisi CSV)")
+    e = sub.add_parser("export", help="unduhan: xlsx, pptx, ZIP berisi CSV, atau draf LKjIP (docx)")
+    e.add_argument("format", choices=["xlsx", "pptx", "csv", "docx"], metavar="FORMAT",
+                   help="xlsx (buku kerja), pptx (dek), csv (ZIP berisi CSV) atau docx (draf LKjIP Word)")
     e.add_argument("--kecamatan", required=True, metavar="NAMA", help="kecamatan")
     e.add_argument("--tahun", required=True, **tahun)
     e.add_argument("--triwulan", required=True, **{**triwulan, "help": "angka s.d. triwulan ini"})
-    e.add_argument("--out", required=True, metavar="BERKAS", help="berkas yang ditulis")
+    e.add_argument("--out", required=True, metavar="BERKAS",
+                   help="berkas yang ditulis, atau folder (nama berkas dibuat dari kecamatan dan periode)")
 
     cad = sub.add_parser("backup", help="cadangkan seluruh basis data ke satu berkas ZIP")
     cad.add_argument("--out", required=True, metavar="BERKAS.zip", help="berkas ZIP cadangan yang ditulis")

@@ -1,4 +1,4 @@
-"""Laporan: the meeting deck's slides as a list, and the three downloads (workbook, deck, CSV ZIP)."""
+"""Laporan: the meeting deck's slides as a list, and the downloads (workbook, deck, CSV ZIP, LKjIP draft)."""
 
 import logging
 from datetime import datetime
@@ -9,6 +9,7 @@ from dashboard import format as fmt
 from dashboard import ui
 from dashboard.ekspor import MIME, Bahan, EksporError, buat, nama_berkas, rencana_dek, templat
 from dashboard.ekspor.bahan import baca_tambahan
+from dashboard.ekspor.lkjip import label_periode, rencana_lkjip
 
 nama, tahun, tw, data, p = ui.buka_halaman("Laporan")
 
@@ -45,6 +46,13 @@ def siapkan(format: str, nama: str, tahun: int, tw: int, kunci: str, b: Bahan) -
         galat[format] = ((nama, tahun, tw, kunci), str(exc))
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def isi_lkjip(nama: str, tahun: int, tw: int, kunci: str, _b: Bahan) -> tuple[int, int]:
+    """How many numbered tables and figures the LKjIP draft has (its plan, without drawing it)."""
+    d = rencana_lkjip(_b)
+    return len(d.tabel()), len(d.gambar())
+
+
 kunci = ui.kunci()
 b = Bahan(periode=p, data=data, triwulan=tw, waktu=datetime.now().astimezone(), templat=templat_tersimpan(kunci),
           **tambahan(nama, tahun, tw, kunci))
@@ -52,7 +60,8 @@ salindia = rencana_dek(b)
 
 st.subheader("Unduhan")
 st.caption(f"Angka kumulatif s.d. {fmt.triwulan(tw)} {tahun}, sama dengan halaman Ringkasan. Buku kerja untuk "
-           "diperiksa (Inspektorat), dek untuk rapat evaluasi (bisa diubah di PowerPoint), CSV untuk diolah lagi.")
+           "diperiksa (Inspektorat), dek untuk rapat evaluasi (bisa diubah di PowerPoint), CSV untuk diolah lagi, "
+           "draf LKjIP untuk laporan kinerja tahunan.")
 UNDUHAN = [
     ("xlsx", "Buku kerja Excel (.xlsx)", ":material/table_view:",
      "Lembar Ringkasan, IKU, Anggaran, SKM, Desa, Peringatan dan Sumber Data."),
@@ -60,8 +69,11 @@ UNDUHAN = [
      f"{len(salindia)} salindia 16:9 dengan grafik dan tabel yang bisa diubah."),
     ("csv", "Semua tabel, CSV (.zip)", ":material/folder_zip:",
      "Satu berkas CSV per tabel (pemisah ;, UTF-8): terbuka langsung di Excel berbahasa Indonesia."),
+    ("docx", "Draf LKjIP, Word (.docx)", ":material/description:",
+     "Laporan Kinerja {}: Ikhtisar Eksekutif, Bab I–IV dan Lampiran, {} tabel dan {} gambar bernomor, "
+     "daftar isi Word.".format(label_periode(tahun, tw), *isi_lkjip(nama, tahun, tw, kunci, b))),
 ]
-for kolom, (format, label, ikon, keterangan) in zip(st.columns(3), UNDUHAN):
+for kolom, (format, label, ikon, keterangan) in zip(st.columns(len(UNDUHAN)), UNDUHAN):
     with kolom:
         st.download_button(label, data=lambda f=format: berkas(f, nama, tahun, tw, kunci, b),
                            file_name=nama_berkas(format, nama, tahun, tw), mime=MIME[format], icon=ikon,

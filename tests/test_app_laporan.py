@@ -1,4 +1,4 @@
-"""The Laporan page: the deck's slides listed as the deck builder plans them, and the three downloads.
+"""The Laporan page: the deck's slides listed as the deck builder plans them, and the four downloads.
 
 Download buttons expose no bytes in AppTest; the files themselves are tested in test_ekspor.py.
 """
@@ -9,6 +9,7 @@ import pytest
 
 from dashboard import format as fmt
 from dashboard.ekspor import kumpulkan, rencana_dek
+from dashboard.ekspor.lkjip import label_periode, rencana_lkjip
 from models.db import get_engine, session_scope
 from tests.apputil import buka, semua_teks, tampak, tanpa_galat
 
@@ -31,7 +32,8 @@ def test_laporan_pratinjau_dan_unduhan(app_db, kasus):
     at = buka("laporan", nama, tahun, tw)
     tanpa_galat(at)
     assert [t.value for t in at.title] == ["Laporan"]
-    assert _tombol(at) == ["Buku kerja Excel (.xlsx)", "Dek PowerPoint (.pptx)", "Semua tabel, CSV (.zip)"]
+    assert _tombol(at) == ["Buku kerja Excel (.xlsx)", "Dek PowerPoint (.pptx)", "Semua tabel, CSV (.zip)",
+                           "Draf LKjIP, Word (.docx)"]
     rencana = _rencana(app_db, *kasus)
     judul = [tampak(m.value) for m in at.markdown if m.value.startswith("**") and ". " in m.value]
     assert judul == [f"**{i}. {s.judul}**" for i, s in enumerate(rencana, start=1)]
@@ -42,6 +44,10 @@ def test_laporan_pratinjau_dan_unduhan(app_db, kasus):
     assert f"{len(rencana)} salindia" in teks
     if kasus[0] == "Contoh Sintetis":
         assert "data sintetis" in teks
+    with session_scope(get_engine(app_db)) as s:
+        lkjip = rencana_lkjip(kumpulkan(s, nama, tahun, tw))
+    assert (f"Laporan Kinerja {label_periode(tahun, tw)}: Ikhtisar Eksekutif, Bab I–IV dan Lampiran, "
+            f"{len(lkjip.tabel())} tabel dan {len(lkjip.gambar())} gambar bernomor") in teks
 
 
 def test_laporan_belum_ada_data_anggaran(app_db):

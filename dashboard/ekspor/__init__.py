@@ -1,7 +1,8 @@
-"""Downloadable summaries of a period: an Excel workbook, an editable PowerPoint deck, and a ZIP of CSV files.
+"""Downloadable summaries of a period: an Excel workbook, an editable PowerPoint deck, a ZIP of CSV files,
+and the year's Laporan Kinerja (LKjIP) draft as a Word document.
 
 The builders are pure functions of a `Bahan` (the period's data and summary, read once):
-`buku_kerja(b)`, `dek(b)` and `zip_csv(b)` return the file's bytes. The Laporan page calls them on
+`buku_kerja(b)`, `dek(b)`, `zip_csv(b)` and `dokumen_lkjip(b)` return the file's bytes. The Laporan page calls them on
 its cached reads; `ekspor_ke_berkas` is the command line's `export` (formats.md §2).
 """
 
@@ -19,15 +20,20 @@ from dashboard.ekspor.bahan import Bahan, kumpulkan
 from dashboard.ekspor.excel import buku_kerja
 from dashboard.ekspor.powerpoint import dek
 from dashboard.ekspor.rencana import Salindia, rencana_dek
+from dashboard.ekspor.word import dokumen_lkjip
 
-__all__ = ["Bahan", "EksporError", "FORMAT", "NAMA_FORMAT", "Salindia", "buat", "buku_kerja", "dek",
+__all__ = ["Bahan", "EksporError", "FORMAT", "NAMA_FORMAT", "Salindia", "buat", "buku_kerja", "dek", "dokumen_lkjip",
            "ekspor_ke_berkas", "kumpulkan", "nama_berkas", "rencana_dek", "zip_csv"]
 
-FORMAT = {"xlsx": (buku_kerja, ".xlsx"), "pptx": (dek, ".pptx"), "csv": (zip_csv, ".zip")}
-NAMA_FORMAT = {"xlsx": "Buku kerja Excel", "pptx": "Dek PowerPoint", "csv": "ZIP berisi CSV"}
+FORMAT = {"xlsx": (buku_kerja, ".xlsx"), "pptx": (dek, ".pptx"), "csv": (zip_csv, ".zip"),
+          "docx": (dokumen_lkjip, ".docx")}
+NAMA_FORMAT = {"xlsx": "Buku kerja Excel", "pptx": "Dek PowerPoint", "csv": "ZIP berisi CSV",
+               "docx": "Draf LKjIP Word"}
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "csv": "application/zip"}
+        "csv": "application/zip",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+TIDAK_DIKENAL = "Format '{}' tidak dikenal; pilih xlsx, pptx, csv atau docx."
 
 
 class EksporError(Exception):
@@ -35,13 +41,13 @@ class EksporError(Exception):
 
 
 def buat(format: str, b: Bahan) -> bytes:
-    """The file of one format (`xlsx`, `pptx` or `csv`, a ZIP of CSV files) for the period.
+    """The file of one format (`xlsx`, `pptx`, `csv`: a ZIP of CSV files, `docx`: the LKjIP) for the period.
 
     Any failure is an `EksporError` whose message a user can read (the command line prints it, the
     Laporan page shows it): a builder's bug must never end in a traceback or in a download that
     silently brings nothing. The original exception stays chained for the log."""
     if format not in FORMAT:
-        raise EksporError(f"Format '{format}' tidak dikenal; pilih xlsx, pptx atau csv.")
+        raise EksporError(TIDAK_DIKENAL.format(format))
     try:
         return FORMAT[format][0](b)
     except EksporError:
@@ -54,8 +60,11 @@ def buat(format: str, b: Bahan) -> bytes:
 
 
 def nama_berkas(format: str, kecamatan: str, tahun: int, triwulan: int) -> str:
-    """`kinerja_bati-bati_2024_tw3.xlsx`: a file name without spaces or odd characters."""
+    """`kinerja_bati-bati_2024_tw3.xlsx`, `lkjip_bajuin_2025.docx`, `lkjip_bajuin_2025_sd_tw2.docx`: a file
+    name without spaces or odd characters."""
     nama = re.sub(r"[^a-z0-9]+", "-", kecamatan.lower()).strip("-") or "kecamatan"
+    if format == "docx":
+        return f"lkjip_{nama}_{tahun}{'' if triwulan == 4 else f'_sd_tw{triwulan}'}.docx"
     return f"kinerja_{nama}_{tahun}_tw{triwulan}{FORMAT[format][1]}"
 
 
@@ -68,7 +77,7 @@ def ekspor_ke_berkas(format: str, kecamatan: str, tahun: int, triwulan: int, out
     from models.db import session_scope
 
     if format not in FORMAT:
-        raise EksporError(f"Format '{format}' tidak dikenal; pilih xlsx, pptx atau csv.")
+        raise EksporError(TIDAK_DIKENAL.format(format))
     if triwulan not in (1, 2, 3, 4):
         raise EksporError(f"Triwulan {triwulan} tidak ada; pilih 1 sampai 4.")
     tujuan = Path(out)

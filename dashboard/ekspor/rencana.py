@@ -462,9 +462,10 @@ def _desa(b: Bahan) -> Salindia:
 
 # ---------------------------------------------------------------- follow-up proposals, then the appendix
 
-def _usulan(b: Bahan) -> list[str]:
+def tindak_lanjut(b: Bahan) -> list[str]:
     """The follow-up the meeting is asked to agree on: the IKU's own tindak lanjut, then proposals drawn from
-    the figures. Proposals only: no data checks, no instructions for the app."""
+    the figures. Proposals only: no data checks, no instructions for the app (the deck's closing slides, the
+    LKjIP's Bab IV)."""
     p, tw = b.periode, b.triwulan
     baris: list[IkuBaris] = b.data["_iku"]["baris"]
     poin = []
@@ -504,7 +505,7 @@ def _usulan(b: Bahan) -> list[str]:
 
 
 def _penutup(b: Bahan) -> list[Salindia]:
-    poin = _usulan(b)
+    poin = tindak_lanjut(b)
     sub = f"Untuk dibahas dan disepakati dalam rapat evaluasi {_periode(b)}"
     if not poin:
         return [Salindia("penutup", "Usulan tindak lanjut", sub,
