@@ -106,8 +106,10 @@ if unggahan is not None:
             st.metric("Temuan", len(hasil.temuan), border=True)
         st.caption(ringkasan(hasil))
         if hasil.temuan:
+            lebar = {"Tabel": 190, "Baris": 190, "Kolom": 110, "Tercetak": 120, "Seharusnya": 120, "Selisih": 100,
+                     "Penjelasan": 520}
             st.dataframe(tabel_temuan(hasil), hide_index=True, width="stretch", key="laporan_periksa_temuan",
-                         column_config={"Penjelasan": st.column_config.TextColumn(width="large")})
+                         column_config={k: st.column_config.TextColumn(width=v) for k, v in lebar.items()})
         else:
             st.success("Tidak ada angka yang menyimpang di tabel yang diperiksa.", icon=":material/check_circle:")
         st.download_button("Unduh hasil pemeriksaan (.xlsx)", data=pl.buku_kerja(hasil),

@@ -115,7 +115,9 @@ def cek_capaian(b: Bingkai, konteks: Konteks) -> list[Temuan]:
         dihitung: list[float] = []
         for i in b.data:
             c = b.angka(i, kc.j)
-            if _baris_rata_rata(b, i):
+            t, r = b.angka(i, kt.j), b.angka(i, kr.j)
+            # the average row (an indicator may itself be named 'Rata-rata Waktu …': it has its figures)
+            if t is None and r is None and _baris_rata_rata(b, i):
                 if c is not None and dihitung and kc.peran == "capaian":
                     rata = fmean(dihitung)
                     if abs(c.nilai - rata) > toleransi(c):
@@ -124,7 +126,6 @@ def cek_capaian(b: Bingkai, konteks: Konteks) -> list[Temuan]:
                                            b.label_baris(i)))
                 dihitung = []
                 continue
-            t, r = b.angka(i, kt.j), b.angka(i, kr.j)
             if t is None or r is None or t.nilai == 0:
                 if c is not None:
                     dihitung.append(c.nilai)

@@ -161,7 +161,9 @@ def cocokkan_kolom(jenis: str, bagian: tuple[str, ...], j: int) -> Kolom | None:
                     tahun, tw = tahun or lab.tahun, tw or lab.triwulan
                 else:
                     grup.append(s)
-            return Kolom(j, c.kanonik, tahun, tw, " ".join(bagian), " ".join(grup))
+            lain = bagian[:a] + bagian[a + panjang:]
+            judul = teks + (f" ({' · '.join(lain)})" if lain else "")
+            return Kolom(j, c.kanonik, tahun, tw, judul, " ".join(grup))
     return None
 
 
