@@ -112,7 +112,7 @@ if unggahan is not None:
                          column_config={k: st.column_config.TextColumn(width=v) for k, v in lebar.items()})
         else:
             st.success("Tidak ada angka yang menyimpang di tabel yang diperiksa.", icon=":material/check_circle:")
-        st.download_button("Unduh hasil pemeriksaan (.xlsx)", data=pl.buku_kerja(hasil),
+        st.download_button("Unduh hasil pemeriksaan (.xlsx)", data=lambda: pl.buku_kerja(hasil),
                            file_name=nama_unduhan(hasil.nama_file), mime=MIME["xlsx"], icon=":material/download:",
                            key="laporan_periksa_unduh", on_click="ignore")
         if hasil.tidak_diperiksa:

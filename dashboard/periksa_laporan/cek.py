@@ -180,9 +180,7 @@ def _level(nomor: str, label: str) -> int:
     m = _NOMOR.match(n)
     if m:
         return 3 + m.group(1).count(".")
-    if re.fullmatch(r"[A-Za-z][.)]?", n):
-        return 2
-    return 2
+    return 2  # unnumbered, or lettered (A, b.): a kegiatan under its program
 
 
 def _baris_anggaran(b: Bingkai, uang: list[int]) -> list[_Baris]:
@@ -241,7 +239,7 @@ def _susun_pohon(baris: list[_Baris]) -> list[list[_Baris]]:
         hutan = []
         for s in bagian:
             di_sini = {id(r) for r in s}
-            hutan.append([r for r in s if r.kode and (induk_dari.get(id(r)) is None or id(induk_dari[id(r)]) not in di_sini)])
+            hutan.append([r for r in s if r.kode and id(induk_dari.get(id(r))) not in di_sini])
         return hutan + [akar]
     hutan = []
     for s in bagian:
@@ -255,14 +253,14 @@ def _susun_pohon(baris: list[_Baris]) -> list[list[_Baris]]:
     return hutan + [[r for s in hutan for r in s]]
 
 
-def _efektif(rows: list[_Baris], j: int) -> list[_Baris]:
+def _efektif(rows: list[_Baris]) -> list[_Baris]:
     """The rows that carry the amounts: a row without figures stands for its children."""
     out = []
     for r in rows:
         if r.berisi:
             out.append(r)
         else:
-            out.extend(_efektif(r.anak, j))
+            out.extend(_efektif(r.anak))
     return out
 
 
@@ -292,7 +290,7 @@ def cek_anggaran(b: Bingkai, konteks: Konteks) -> list[Temuan]:
     def telusuri(rows: list[_Baris]) -> None:
         for r in rows:
             if r.berisi and r.anak:
-                cek_jumlah(r, _efektif(r.anak, 0), "Jumlah rinciannya")
+                cek_jumlah(r, _efektif(r.anak), "Jumlah rinciannya")
             telusuri(r.anak)
 
     telusuri(hutan[-1])
@@ -300,7 +298,7 @@ def cek_anggaran(b: Bingkai, konteks: Konteks) -> list[Temuan]:
     nama = {kunci(r.label): r for r in baris if not r.total and r.label}
     seksi = hutan[:-1]
     k = 0
-    for idx, r in enumerate(baris):
+    for r in baris:
         if not r.total:
             continue
         k += 1
@@ -314,8 +312,8 @@ def cek_anggaran(b: Bingkai, konteks: Konteks) -> list[Temuan]:
                     out.append(_temuan(b, r.i, per_j[j], a, e.nilai, f"Sama dengan baris '{_pendek(acuan.label, 50)}'"
                                        f": {e.teks}.", "jumlah", _pendek(r.label), 2))
             continue
-        rincian = _efektif(seksi[k - 1], 0) or (_efektif(seksi[k], 0) if k < len(seksi) else []) or \
-            _efektif(hutan[-1], 0)
+        rincian = _efektif(seksi[k - 1]) or (_efektif(seksi[k]) if k < len(seksi) else []) or \
+            _efektif(hutan[-1])
         cek_jumlah(r, rincian, "Jumlah baris rinciannya")
 
     # percentages and sisa of every row

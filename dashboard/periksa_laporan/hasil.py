@@ -1,5 +1,6 @@
 """The result of a check as a person reads it: lines for the command line, a table for the page, JSON,
-and a workbook to download (openpyxl, the export's cell writer and colours)."""
+and a workbook to download (openpyxl, the export's cell writer and colours, imported when a workbook is
+made: the export package is slow to import)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,6 @@ import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-
-from dashboard.ekspor.excel import ABU, BIRU_TUA, FORMAT, GARIS, tulis
 from dashboard.periksa_laporan.kenali import NAMA_JENIS
 from dashboard.periksa_laporan.temuan import JENIS_TEMUAN
 
@@ -67,6 +64,11 @@ def json_hasil(h: HasilPeriksa) -> dict:
 
 def buku_kerja(h: HasilPeriksa) -> bytes:
     """Sheets Temuan (the findings, figures as numbers), Tabel (every table read and what it was taken for)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from dashboard.ekspor.excel import BIRU_TUA, FORMAT, GARIS, tulis
+
     wb = Workbook()
     ws = wb.active
     ws.title = "Temuan"
@@ -109,6 +111,10 @@ def buku_kerja(h: HasilPeriksa) -> bytes:
 
 
 def _kepala(ws, baris: int, judul: list[str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from dashboard.ekspor.excel import ABU, GARIS
+
     for c, teks in enumerate(judul, start=1):
         cell = ws.cell(baris, c, teks)
         cell.font = Font(bold=True)

@@ -1,4 +1,4 @@
-"""Run every benchmark script in turn (`make benchmark`): imports, pages, exports. Each writes its hasil_*.md."""
+"""Run every benchmark script in turn (`make benchmark`): imports, pages, exports, the report check. Each writes its hasil_*.md."""
 
 import os
 import subprocess
@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SKRIP = ["bench_impor.py", "bench_halaman.py", "bench_ekspor.py"]
+SKRIP = ["bench_impor.py", "bench_halaman.py", "bench_ekspor.py", "bench_periksa.py"]
 
 if __name__ == "__main__":
     gagal = 0
