@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from sqlalchemy import select
@@ -100,6 +101,12 @@ def buat_parser() -> argparse.ArgumentParser:
     e.add_argument("--triwulan", required=True, type=_triwulan)
     e.add_argument("--out", required=True)
 
+    cad = sub.add_parser("backup", help="cadangkan seluruh basis data ke satu berkas ZIP")
+    cad.add_argument("--out", required=True, metavar="BERKAS.zip", help="berkas ZIP cadangan yang ditulis")
+    pul = sub.add_parser("restore", help="pulihkan cadangan ke basis data baru yang kosong")
+    pul.add_argument("berkas", metavar="BERKAS.zip", help="berkas ZIP cadangan (dari perintah backup)")
+    pul.add_argument("--periksa", action="store_true", help="periksa checksum cadangan saja, jangan pulihkan")
+
     pl = sub.add_parser("periksa-laporan", help="periksa angka laporan kinerja (LKjIP) yang sudah jadi", add_help=False)
     pl.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     pl.add_argument("berkas", help="dokumen Word (.docx) laporan, atau buku kerja Excel (.xlsx) tempat tabelnya diketik")
@@ -124,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     args = buat_parser().parse_args(argv)
     handler = {"db": _db, "demo": _demo, "kecamatan": _kecamatan, "import": _import, "undo": _undo,
                "summary": _summary, "export": _export, "pengaturan": _pengaturan,
-               "periksa-laporan": _periksa_laporan}[args.perintah]
+               "backup": _backup, "restore": _restore, "periksa-laporan": _periksa_laporan}[args.perintah]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -258,6 +265,37 @@ def _export(args) -> int:
     except EksporError as exc:
         return _gagal(str(exc))
     print(f"Tersimpan: {path}")
+    return KELUAR_OK
+
+
+def _backup(args) -> int:
+    from dashboard.cadangan import CadanganError, tulis_cadangan
+
+    try:
+        manifest = tulis_cadangan(args.out)
+    except (CadanganError, OSError) as exc:
+        return _gagal(f"Cadangan tidak dibuat: {exc}")
+    baris = sum(t["baris"] for t in manifest["tabel"].values())
+    print(f"Cadangan tersimpan: {args.out} ({fmt.angka(baris, 0)} baris dalam {len(manifest['tabel'])} tabel, "
+          f"{fmt.angka(len(manifest['berkas']), 0)} berkas asli impor; revisi skema {manifest['revisi']}).")
+    return KELUAR_OK
+
+
+def _restore(args) -> int:
+    from dashboard.cadangan import CadanganError, periksa_cadangan, pulihkan
+
+    if not os.path.isfile(args.berkas):
+        return _gagal(f"Berkas '{args.berkas}' tidak ditemukan.", KELUAR_SALAH_PAKAI)
+    try:
+        if args.periksa:
+            m = periksa_cadangan(args.berkas)
+            print(f"Cadangan utuh: {len(m['sha256'])} berkas cocok dengan checksum SHA-256-nya "
+                  f"(revisi skema {m['revisi']}, dibuat {m.get('dibuat')}).")
+            return KELUAR_OK
+        hasil = pulihkan(args.berkas)
+    except CadanganError as exc:
+        return _gagal(f"Pemulihan ditolak: {exc}")
+    print(hasil.ringkas())
     return KELUAR_OK
 
 

@@ -25,6 +25,11 @@ def _engine():
     return get_engine(database_url())  # one engine per URL (lru_cache in models.db)
 
 
+def mesin():
+    """The database engine, for a page that hands it to a `dashboard` function (backup, restore)."""
+    return _engine()
+
+
 def revisi_data() -> tuple:
     """Changes whenever data or settings change (imports, undo, settings, master data)."""
     from models.tables import ImportLog, Kecamatan, Pengaturan, PengaturanLog, Skala

@@ -5,9 +5,12 @@ Every write goes through `dashboard.pengaturan` / `dashboard.kelola` (validated,
 clears the caches, so that every page and export shows the change at once.
 """
 
+from datetime import date
+
 import streamlit as st
 
 from dashboard import desa as desa_f
+from dashboard import format as fmt
 from dashboard import efisiensi as efisiensi_f
 from dashboard import kelola
 from dashboard import pengaturan as peng
@@ -46,8 +49,61 @@ def tulis(aksi, pesan: str, sesudah=None) -> None:
     st.rerun()
 
 
+def bagian_cadangan() -> None:
+    """Backups (dashboard/cadangan.py): download one, check one, restore one into an empty database."""
+    from dashboard import cadangan
+
+    st.markdown("**Unduh cadangan**")
+    st.caption("Satu berkas ZIP berisi setiap tabel sebagai CSV dan berkas asli setiap impor, dengan manifest "
+               "(revisi skema, jumlah baris, SHA-256 setiap berkas). Simpan di luar server. Dari baris perintah: "
+               "`python -m dashboard backup --out cadangan.zip`.")
+    st.download_button("Buat dan unduh cadangan", data=lambda: cadangan.buat_cadangan(engine=ui.mesin()),
+                       file_name=f"pantau-triwulan-cadangan-{date.today().isoformat()}.zip",
+                       mime="application/zip", icon=":material/backup:", key="pengaturan_unduh_cadangan")
+    periksa_pulihkan()
+
+
+def periksa_pulihkan() -> None:
+    from dashboard import cadangan
+
+    st.markdown("**Periksa atau pulihkan cadangan**")
+    st.caption("Pemeriksaan membuka berkas dan mencocokkan setiap checksum tanpa menulis apa pun. Pemulihan hanya "
+               "masuk ke basis data yang masih kosong (server baru, sesudah `db upgrade`) dengan revisi skema yang "
+               "sama, dalam satu transaksi: bila ada yang salah, tidak ada yang berubah.")
+    berkas = st.file_uploader("Berkas cadangan (.zip)", type=["zip"], key="pengaturan_berkas_cadangan")
+    if berkas is None:
+        return
+    isi = berkas.getvalue()
+    a, b = st.columns(2)
+    if a.button("Periksa", icon=":material/fact_check:", key="pengaturan_periksa_cadangan"):
+        try:
+            m = cadangan.periksa_cadangan(isi)
+        except cadangan.CadanganError as exc:
+            st.error(str(exc), icon=":material/error:")
+        else:
+            baris = sum(t["baris"] for t in m["tabel"].values())
+            st.success(f"Cadangan utuh: {len(m['sha256'])} berkas cocok dengan checksum-nya; "
+                       f"{fmt.angka(baris, 0)} baris dalam {len(m['tabel'])} tabel, "
+                       f"{fmt.angka(len(m['berkas']), 0)} berkas asli impor, revisi skema {m['revisi']}.",
+                       icon=":material/verified:")
+    if b.button("Pulihkan ke basis data ini", icon=":material/settings_backup_restore:",
+                key="pengaturan_pulihkan_cadangan"):
+        try:
+            hasil = cadangan.pulihkan(isi, engine=ui.mesin())
+        except cadangan.CadanganError as exc:
+            st.error(f"Pemulihan ditolak: {exc}", icon=":material/error:")
+            return
+        ui.hapus_cache()
+        st.session_state["pengaturan_pesan"] = hasil.ringkas()
+        st.rerun()
+
+
 frame = ui.perlu_frame()
 if frame is None:
+    if pesan := st.session_state.pop("pengaturan_pesan", None):
+        st.success(pesan, icon=":material/check_circle:")
+    else:
+        periksa_pulihkan()  # a new, empty server can start from an office's backup
     st.stop()
 nama, tahun, tw = frame
 kec = ui.baca_kecamatan()
@@ -351,6 +407,7 @@ BAGIAN = {
     "Unggahan": [bagian_unggahan, bagian_templat_presentasi],
     "Data induk": [bagian_data_induk],
     "Riwayat perubahan": [bagian_riwayat],
+    "Cadangan": [bagian_cadangan],
 }
 for tab, fungsi in zip(st.tabs(list(BAGIAN)), BAGIAN.values()):
     with tab:
