@@ -72,7 +72,8 @@ for nomor, s in enumerate(salindia, start=1):
 
 # ---------------------------------------------------------------- the check of a finished report (issue 10 §2)
 from dashboard import periksa_laporan as pl  # noqa: E402
-from dashboard.periksa_laporan.hasil import nama_unduhan, ringkasan, tabel_temuan, tabel_tidak_diperiksa  # noqa: E402
+from dashboard.periksa_laporan.hasil import (nama_unduhan, ringkasan, tabel_temuan,  # noqa: E402
+                                             tabel_tidak_diperiksa, teks_polos)
 
 
 @st.cache_data(show_spinner="Memeriksa laporan…", max_entries=8)
@@ -98,7 +99,7 @@ if unggahan is not None:
     hasil = periksa_laporan(unggahan.getvalue(), unggahan.name, f"{nama}|{tahun}" if bandingkan else "",
                             kunci, p if bandingkan else None)
     if isinstance(hasil, str):
-        st.error(hasil, icon=":material/error:")
+        st.error(teks_polos(hasil), icon=":material/error:")
     else:
         with st.container(horizontal=True):
             st.metric("Tabel dibaca", len(hasil.tabel), border=True)

@@ -123,6 +123,15 @@ def _kepala(ws, baris: int, judul: list[str]) -> None:
         cell.alignment = Alignment(vertical="top", wrap_text=True)
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+
+
+def teks_polos(teks: str) -> str:
+    """Text shown where Streamlit renders Markdown (a message quoting the uploaded file's name), with every
+    Markdown, emoji-shortcode and LaTeX character escaped."""
+    return _MARKDOWN.sub(r"\\\1", str(teks))
+
+
 def nama_unduhan(nama_file: str) -> str:
     """`pemeriksaan_<name of the report>.xlsx`, with only safe characters."""
     dasar = nama_file.rsplit(".", 1)[0] if "." in nama_file else nama_file
