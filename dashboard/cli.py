@@ -148,6 +148,15 @@ def buat_parser() -> argparse.ArgumentParser:
     pul.add_argument("berkas", metavar="BERKAS.zip", help="berkas ZIP cadangan (dari perintah backup)")
     pul.add_argument("--periksa", action="store_true", help="periksa checksum cadangan saja, jangan pulihkan")
 
+    pl = sub.add_parser("periksa-laporan", help="periksa angka laporan kinerja (LKjIP) yang sudah jadi", add_help=False)
+    pl.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    pl.add_argument("berkas", help="dokumen Word (.docx) laporan, atau buku kerja Excel (.xlsx) tempat tabelnya diketik")
+    pl.add_argument("--kecamatan", help="bandingkan juga angka tercetak dengan data kecamatan ini di basis data")
+    pl.add_argument("--tahun", type=_tahun, help="tahun laporan untuk pembandingan (bawaan: tahun terbaru yang "
+                    "punya data kecamatan itu); hanya bersama --kecamatan")
+    pl.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
+    pl.add_argument("--out", help="simpan hasil sebagai buku kerja Excel (.xlsx) di jalur ini")
+
     st = sub.add_parser("pengaturan", help="pengaturan")
     st_sub = st.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI",
                                help="tindakan pada pengaturan")
@@ -164,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     args = buat_parser().parse_args(argv)
     handler = {"db": _db, "demo": _demo, "kecamatan": _kecamatan, "import": _import, "undo": _undo,
                "summary": _summary, "export": _export, "pengaturan": _pengaturan,
-               "backup": _backup, "restore": _restore}[args.perintah]
+               "backup": _backup, "restore": _restore, "periksa-laporan": _periksa_laporan}[args.perintah]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -378,4 +387,56 @@ def _pengaturan(args) -> int:
                     print(f"{k} = {raw[k]}")
     except peng.PengaturanError as exc:
         return _gagal(str(exc))
+    return KELUAR_OK
+
+
+def _periksa_laporan(args) -> int:
+    """Exit 0 when the report was checked (findings are the output, not a failure); 1 when it cannot be read."""
+    import os
+
+    from dashboard.periksa_laporan import BerkasDitolak, buku_kerja, json_hasil, periksa, teks_hasil
+    from dashboard.periksa_laporan.berkas import UKURAN_MAKS
+
+    if args.tahun is not None and not args.kecamatan:
+        print("Penggunaan salah: --tahun hanya berlaku bersama --kecamatan.", file=sys.stderr)
+        return KELUAR_SALAH_PAKAI
+    nama = os.path.basename(args.berkas)
+    try:
+        if os.path.getsize(args.berkas) > UKURAN_MAKS:
+            return _gagal(f"Berkas '{nama}' terlalu besar (paling besar {UKURAN_MAKS // 1024 // 1024} MB).")
+        with open(args.berkas, "rb") as f:
+            isi = f.read()
+    except IsADirectoryError:
+        return _gagal(f"'{args.berkas}' adalah folder, bukan berkas.")
+    except OSError:
+        return _gagal(f"Berkas '{args.berkas}' tidak dapat dibuka (tidak ada, atau tidak boleh dibaca).")
+    periode = None
+    if args.kecamatan:
+        from dashboard.data import TidakDitemukan, cari_kecamatan, muat_satu, tahun_tersedia
+        from models.db import session_scope
+
+        try:
+            with session_scope() as s:
+                tahun = args.tahun or next(iter(tahun_tersedia(s, cari_kecamatan(s, args.kecamatan).id)), None)
+                if tahun is None:
+                    return _gagal(f"Kecamatan '{args.kecamatan}' belum punya data untuk dibandingkan.")
+                periode = muat_satu(s, args.kecamatan, tahun)
+        except TidakDitemukan as exc:
+            return _gagal(str(exc))
+    try:
+        hasil = periksa(isi, nama, periode=periode)
+    except BerkasDitolak as exc:
+        return _gagal(str(exc))
+    if args.out:
+        try:
+            with open(args.out, "wb") as f:
+                f.write(buku_kerja(hasil))
+        except OSError:
+            return _gagal(f"Hasil tidak dapat disimpan ke '{args.out}'.")
+    if args.json:
+        print(json.dumps(json_hasil(hasil), ensure_ascii=False, indent=2))
+    else:
+        print(teks_hasil(hasil))
+        if args.out:
+            print(f"Tersimpan: {args.out}")
     return KELUAR_OK

@@ -6,10 +6,12 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard import format as fmt
+from dashboard import periksa_laporan as pl
 from dashboard import ui
 from dashboard.ekspor import MIME, Bahan, EksporError, buat, nama_berkas, rencana_dek, templat
 from dashboard.ekspor.bahan import baca_tambahan
 from dashboard.ekspor.lkjip import label_periode, rencana_lkjip
+from dashboard.periksa_laporan.hasil import nama_unduhan, ringkasan, tabel_temuan, tabel_tidak_diperiksa, teks_polos
 
 nama, tahun, tw, data, p = ui.buka_halaman("Laporan")
 
@@ -97,3 +99,52 @@ for nomor, s in enumerate(salindia, start=1):
         isi = s.pratinjau()
         if isi:
             st.markdown("\n".join(f"- {fmt.md(baris)}" for baris in isi))
+
+# ---------------------------------------------------------------- the check of a finished report (issue 10 §2)
+
+
+@st.cache_data(show_spinner="Memeriksa laporan…", max_entries=8)
+def periksa_laporan(isi: bytes, nama_file: str, pembanding: str, kunci: str, _p) -> pl.HasilPeriksa | str:
+    """The check of an uploaded report (keyed by its bytes and the data revision), or the refusal message."""
+    try:
+        return pl.periksa(isi, nama_file, periode=_p)
+    except pl.BerkasDitolak as exc:
+        return str(exc)
+
+
+st.subheader("Periksa laporan kinerja yang sudah jadi")
+st.caption("Unggah LKjIP buatan sendiri (Word .docx, atau buku kerja Excel .xlsx tempat tabelnya diketik). Setiap "
+           "tabel capaian, anggaran, SKM dan efisiensi dihitung ulang dari angka tercetaknya sendiri: capaian dari "
+           "target dan realisasi, persentase dan sisa dari pagu dan realisasi, jumlah dari rinciannya, IKM dari NRR.")
+maks_mb = min(p.setelan.ukuran_file_maks_mb, pl.berkas.UKURAN_MAKS // (1024 * 1024))
+unggahan = st.file_uploader(f"Berkas laporan (.docx atau .xlsx), paling besar {fmt.angka_ringkas(maks_mb)} MB",
+                            type=["docx", "xlsx", "doc", "xls"], key="laporan_periksa_berkas",
+                            max_upload_size=max(1, int(maks_mb)))
+bandingkan = st.toggle(f"Bandingkan juga dengan data Kecamatan {nama} tahun {tahun} di basis data", value=True,
+                       key="laporan_periksa_bandingkan")
+if unggahan is not None:
+    hasil = periksa_laporan(unggahan.getvalue(), unggahan.name, f"{nama}|{tahun}" if bandingkan else "",
+                            kunci, p if bandingkan else None)
+    if isinstance(hasil, str):
+        st.error(teks_polos(hasil), icon=":material/error:")
+    else:
+        with st.container(horizontal=True):
+            st.metric("Tabel dibaca", len(hasil.tabel), border=True)
+            st.metric("Tabel diperiksa", len(hasil.diperiksa), border=True)
+            st.metric("Temuan", len(hasil.temuan), border=True)
+        st.caption(ringkasan(hasil))
+        if hasil.temuan:
+            lebar = {"Tabel": 190, "Baris": 190, "Kolom": 110, "Tercetak": 120, "Seharusnya": 120, "Selisih": 100,
+                     "Penjelasan": 520}
+            st.dataframe(tabel_temuan(hasil), hide_index=True, width="stretch", key="laporan_periksa_temuan",
+                         column_config={k: st.column_config.TextColumn(width=v) for k, v in lebar.items()})
+        else:
+            st.success("Tidak ada angka yang menyimpang di tabel yang diperiksa.", icon=":material/check_circle:")
+        st.download_button("Unduh hasil pemeriksaan (.xlsx)", data=lambda: pl.buku_kerja(hasil),
+                           file_name=nama_unduhan(hasil.nama_file), mime=MIME["xlsx"], icon=":material/download:",
+                           key="laporan_periksa_unduh", on_click="ignore")
+        if hasil.tidak_diperiksa:
+            with st.expander(f"Tidak diperiksa: {len(hasil.tidak_diperiksa)} tabel yang bukan tabel capaian, "
+                             "anggaran, SKM atau efisiensi"):
+                st.dataframe(tabel_tidak_diperiksa(hasil), hide_index=True, width="stretch",
+                             key="laporan_periksa_lain")

@@ -246,6 +246,60 @@ KOLOM: dict[str, dict[str, Kolom]] = {
         "indikator": _INDIKATOR, "realisasi": _REALISASI, "anggaran": _ANGGARAN, "skm": _SKM,
         "skm-rekap": _SKM_REKAP, "desa": _DESA, "skala": _SKALA}.items()
 }
+
+def _dari(dataset: str, *nama: str) -> tuple[str, ...]:
+    """The names and aliases of import columns, to reuse them for the columns of a printed report."""
+    return tuple(dict.fromkeys(a for n in nama for a in (n, *KOLOM[dataset][n].alias)))
+
+
+# The tables of a printed report (LKjIP) that `dashboard.periksa_laporan` checks: the import columns' names
+# and aliases, plus the wording the reports print in their headers. (Survey tables use `skm-rekap`.)
+TABEL_LAPORAN: dict[str, dict[str, Kolom]] = {ds: {k.nama: k for k in kolom} for ds, kolom in {
+    "laporan-capaian": [
+        Kolom("kode", False, "Kode indikator.", "IKU-1", _dari("indikator", "kode")[1:] + ("Kode",)),
+        Kolom("indikator", False, "Nama indikator.", "Persentase Desa Mandiri di Kecamatan",
+              _dari("indikator", "indikator")[1:] + ("Indikator", "Kinerja Utama", "Indikator Tujuan/Sasaran",
+                                                    "Indikator Kinerja Sasaran")),
+        Kolom("satuan", False, "Satuan.", "%", _dari("indikator", "satuan")[1:]),
+        Kolom("target", False, "Target (tahun di judul kolom, bila ada).", "55,55",
+              _dari("indikator", "target")[1:] + ("Target/PK", "Target/PK Camat", "Target/PK Sekcam",
+                                                 "Target Capaian Setiap Tahun", "Target Kinerja Tujuan/Sasaran",
+                                                 "Target Kinerja Tujuan/Sasaran pada Tahun Ke")),
+        Kolom("realisasi", False, "Realisasi (tahun di judul kolom, bila ada).", "77,77",
+              ("Realisasi Kinerja", "Nilai Realisasi", "Real", "Realisasi Tahun")),
+        Kolom("capaian", False, "Capaian (%) = realisasi / target × 100 (polaritas negatif: (2 − realisasi / "
+              "target) × 100).", "140", ("Persentase Capaian", "% Capaian", "Capaian Kinerja", "Tingkat Capaian",
+                                          "Capaian Target", "Persen")),
+        Kolom("target_renstra", False, "Target akhir periode Renstra.", "100",
+              _dari("indikator", "target_renstra")[1:] + ("Akhir Renstra", "Kondisi Kinerja pada Akhir Periode RPD",
+                                                         "Akhir Periode RPD", "Target Akhir RPD")),
+        Kolom("capaian_renstra", False, "Capaian terhadap target akhir Renstra (%).", "77,77",
+              ("Capaian thd Target Akhir Renstra", "Capaian terhadap Target Akhir Renstra",
+               "Capaian terhadap Renstra")),
+    ],
+    "laporan-anggaran": [
+        Kolom("kode", False, "Kode program/kegiatan atau kode rekening.", "5.1.02", _dari("anggaran", "kode")[1:]),
+        Kolom("uraian", False, "Nama program, kegiatan, sub kegiatan atau rekening.", "Belanja Pegawai",
+              _dari("anggaran", "uraian")[1:]),
+        Kolom("pagu", False, "Pagu (anggaran).", "8.102.188.741,16",
+              _dari("anggaran", "pagu", "pagu_perubahan", "pagu_murni")[1:] + ("Pagu",)),
+        Kolom("realisasi", False, "Realisasi anggaran.", "7.140.490.984,00", _dari("anggaran", "realisasi")[1:]),
+        Kolom("persen", False, "Persentase = realisasi / pagu × 100.", "88,13",
+              _dari("anggaran", "persen")[1:] + ("Persentase Realisasi", "% Realisasi")),
+        Kolom("sisa", False, "Sisa = pagu − realisasi.", "961.697.757,16",
+              ("Sisa Anggaran", "Sisa Pagu", "Sisa Dana", "SiLPA")),
+    ],
+    "laporan-efisiensi": [
+        Kolom("capaian", False, "Capaian kinerja (%).", "140", ("Capaian Kinerja", "Persentase Capaian Kinerja",
+                                                                "Persentase Kinerja", "Realisasi Kinerja")),
+        Kolom("serapan", False, "Realisasi keuangan (serapan, %).", "88,13",
+              ("Realisasi Keuangan", "Persentase Keuangan", "Persentase Realisasi Keuangan", "Serapan Anggaran",
+               "Capaian Keuangan")),
+        Kolom("efisiensi", False, "Efisiensi (rumus Tanah Laut, selisih, atau rasio).", "37,05",
+              ("Nilai Efisiensi", "Efisiensi Kinerja")),
+    ],
+}.items()}
+
 NAMA_DATASET = {
     "indikator": "indikator dan target", "realisasi": "realisasi indikator", "anggaran": "anggaran",
     "skm": "jawaban SKM", "skm-rekap": "rekap NRR SKM", "desa": "desa dan status desa", "skala": "skala kategori",
@@ -361,7 +415,7 @@ class Pencocok:
 
     def __post_init__(self):
         self.tepat: dict[str, str] = {}
-        for k in KOLOM[self.dataset].values():
+        for k in (KOLOM.get(self.dataset) or TABEL_LAPORAN[self.dataset]).values():
             for nama in (k.nama, *k.alias):
                 self.tepat.setdefault(kunci(nama), k.nama)
         self.awalan = sorted(self.tepat.items(), key=lambda kv: -len(kv[0]))
