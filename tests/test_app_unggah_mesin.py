@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apputil import buka, semua_teks, tanpa_galat
+from apputil import buka, semua_teks, tampak, tanpa_galat
 
 GOOD = Path(__file__).resolve().parent / "files" / "good"
 
@@ -61,7 +61,7 @@ def test_berkas_jenis_lain_disebut_dan_dapat_diperiksa_ulang(app_db):
     isi = "kode,tahun,triwulan,realisasi\r\nIKU-1,2025,2,70\r\n".encode()
     _unggah(at, "anggaran", "realisasi_tw2.csv", isi)
     [w] = [w for w in at.warning if "tampak seperti" in w.value]
-    assert w.value == ("Berkas ini tampak seperti data realisasi indikator: judul kolomnya memuat semua kolom wajib "
+    assert tampak(w.value) == ("Berkas ini tampak seperti data realisasi indikator: judul kolomnya memuat semua kolom wajib "
                        "jenis data 'Realisasi indikator per triwulan', bukan 'Anggaran: pagu dan realisasi'.")
     at.button(key="unggah_ganti_dataset").click().run()
     tanpa_galat(at)

@@ -172,6 +172,9 @@ def test_ekinerja_pengukuran_sebagai_daftar_indikator_tanpa_kode(bd):
     # The same page as realisasi of those indicators (matched by name), TW II.
     r = _impor(EKINERJA, "realisasi", kecamatan="Bajuin", triwulan=2)
     assert (r.baris_dibaca, r.baris_baru) == (6, 6)
+    # Its "Target Kinerja(%)" is the printed capaian (3 / 6 = 50 %): read as such and checked, and it agrees.
+    assert r.persiapan.pemetaan["Target Kinerja(%)"] == "capaian"
+    assert not [w for w in r.peringatan if w["jenis"] == "capaian_tidak_sesuai"]
     from models.tables import Realisasi
 
     with sesi() as s:

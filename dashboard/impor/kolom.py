@@ -100,7 +100,9 @@ _REALISASI = [
             _tw(["", "Realisasi"], n), "angka", templat=False) for n in range(1, 5)],
     Kolom("capaian", False, "Capaian yang tercetak (%): tidak diimpor, hanya diperiksa terhadap realisasi / target "
           "× 100 (bentuk panjang).", "", ("Capaian (%)", "Capaian %", "Persentase Capaian", "% Capaian",
-                                          "Capaian Kinerja", "Capaian Kinerja (%)", "Capaian", "Persen Capaian"),
+                                          "Capaian Kinerja", "Capaian Kinerja (%)", "Capaian", "Persen Capaian",
+                                          # e-kinerja's measurement page heads its capaian so (realisasi / target)
+                                          "Target Kinerja (%)"),
           "angka", templat=False),
     Kolom("keterangan", False, "Keterangan.", "", ("Catatan",)),
     Kolom("faktor_pendorong", False, "Faktor pendorong keberhasilan.", "", ("Pendorong", "Faktor Pendukung")),
