@@ -148,14 +148,13 @@ def buat_parser() -> argparse.ArgumentParser:
     pul.add_argument("berkas", metavar="BERKAS.zip", help="berkas ZIP cadangan (dari perintah backup)")
     pul.add_argument("--periksa", action="store_true", help="periksa checksum cadangan saja, jangan pulihkan")
 
-    pl = sub.add_parser("periksa-laporan", help="periksa angka laporan kinerja (LKjIP) yang sudah jadi", add_help=False)
-    pl.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
-    pl.add_argument("berkas", help="dokumen Word (.docx) laporan, atau buku kerja Excel (.xlsx) tempat tabelnya diketik")
-    pl.add_argument("--kecamatan", help="bandingkan juga angka tercetak dengan data kecamatan ini di basis data")
-    pl.add_argument("--tahun", type=_tahun, help="tahun laporan untuk pembandingan (bawaan: tahun terbaru yang "
-                    "punya data kecamatan itu); hanya bersama --kecamatan")
+    pl = sub.add_parser("periksa-laporan", help="periksa angka laporan kinerja (LKjIP) yang sudah jadi")
+    pl.add_argument("berkas", metavar="BERKAS", help="dokumen Word (.docx) laporan, atau buku kerja Excel (.xlsx) tempat tabelnya diketik")
+    pl.add_argument("--kecamatan", metavar="NAMA", help="bandingkan juga angka tercetak dengan data kecamatan ini di basis data")
+    pl.add_argument("--tahun", **{**tahun, "help": "tahun laporan untuk pembandingan (bawaan: tahun terbaru yang "
+                    "punya data kecamatan itu); hanya bersama --kecamatan"})
     pl.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
-    pl.add_argument("--out", help="simpan hasil sebagai buku kerja Excel (.xlsx) di jalur ini")
+    pl.add_argument("--out", metavar="BERKAS.xlsx", help="simpan hasil sebagai buku kerja Excel (.xlsx) di jalur ini")
 
     st = sub.add_parser("pengaturan", help="pengaturan")
     st_sub = st.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI",

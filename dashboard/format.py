@@ -128,7 +128,7 @@ def md(teks, *, baris: bool = False) -> str:
     return "  \n".join(baris_baris) if baris else " ".join(x for x in baris_baris if x)
 
 
-def skala_rupiah(nilai) -> tuple[float, str, int]:
+def skala_kolom_rupiah(nilai) -> tuple[float, str, int]:
     """One money scale for a column of amounts: (divisor, unit for the header, decimals), so that every
     row of the column reads in the same unit (`miliar`, `juta` or whole rupiah) and the smallest amount
     still shows: miliar when every non-zero amount is at least Rp 0,1 M, juta when at least Rp 0,1 jt."""

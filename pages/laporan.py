@@ -120,8 +120,8 @@ maks_mb = min(p.setelan.ukuran_file_maks_mb, pl.berkas.UKURAN_MAKS // (1024 * 10
 unggahan = st.file_uploader(f"Berkas laporan (.docx atau .xlsx), paling besar {fmt.angka_ringkas(maks_mb)} MB",
                             type=["docx", "xlsx", "doc", "xls"], key="laporan_periksa_berkas",
                             max_upload_size=max(1, int(maks_mb)))
-bandingkan = st.toggle(f"Bandingkan juga dengan data Kecamatan {nama} tahun {tahun} di basis data", value=True,
-                       key="laporan_periksa_bandingkan")
+bandingkan = st.toggle(f"Bandingkan juga dengan data Kecamatan {fmt.md(nama)} tahun {tahun} di basis data",
+                       value=True, key="laporan_periksa_bandingkan")
 if unggahan is not None:
     hasil = periksa_laporan(unggahan.getvalue(), unggahan.name, f"{nama}|{tahun}" if bandingkan else "",
                             kunci, p if bandingkan else None)

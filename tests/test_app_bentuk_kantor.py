@@ -167,4 +167,4 @@ def test_desa_rekap_satu_data_di_halaman(app_db):
     assert {k: round(v, 2) for k, v in dari.items()} == {"2022": 0.0, "2023": 11.11, "2024": 55.56, "2025": 77.78}
     at = buka(None, "Bajuin", 2024, 4)
     tanpa_galat(at)
-    assert metrik(at)["Rasio desa mandiri"] == "55,56 %"
+    assert metrik(at)["Desa mandiri"] == "55,56 %"

@@ -94,4 +94,5 @@ def test_unduhan_yang_gagal_dikatakan_di_halaman(app_db, monkeypatch):
     pesan = [e.value for e in at.error]
     assert len(pesan) == 1 and pesan[0].startswith("Dek PowerPoint Kecamatan Bajuin TW IV 2025 tidak dapat dibuat "
                                                    "karena kesalahan di aplikasi (AttributeError)")
-    assert _tombol(at) == ["Buku kerja Excel (.xlsx)", "Dek PowerPoint (.pptx)", "Semua tabel, CSV (.zip)"]
+    assert _tombol(at) == ["Buku kerja Excel (.xlsx)", "Dek PowerPoint (.pptx)", "Semua tabel, CSV (.zip)",
+                          "Draf LKjIP, Word (.docx)"]

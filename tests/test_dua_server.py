@@ -16,7 +16,7 @@ from models.db import get_engine, normal_url, session_scope
 from test_browser import ARGS, CHROMIUM, _metrik, _tunggu, hentikan, jalankan_streamlit
 from test_impor_bantu import GOOD, pg_baru
 
-LABEL = "Rata-rata capaian IKU"
+LABEL = "Capaian IKU"
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres,
               pytest.mark.skipif(not Path(CHROMIUM).exists(),

@@ -355,15 +355,15 @@ def test_angka_sama_dengan_summary(urls, kasus):
         assert pohon is None and f"Belum ada data anggaran tahun {tahun}" in teks
     else:
         jumlah = pohon[-1]
-        assert (jumlah["Uraian"], jumlah["Pagu"]) == ("Jumlah", fmt.rupiah(ang["pagu"]))
-        assert jumlah["Realisasi"] == fmt.rupiah(ang["realisasi"])
+        assert (jumlah["Uraian"], jumlah["Pagu (Rp)"]) == ("Jumlah", fmt.rupiah_tabel(ang["pagu"]))
+        assert jumlah["Realisasi (Rp)"] == fmt.rupiah_tabel(ang["realisasi"])
         assert jumlah["Serapan"] == fmt.persen(ang["serapan"])
         if ang["pohon"] == "program":
             per_kode = {r["Kode"]: r for r in pohon}
             for prg in ang["program"]:
                 r = per_kode[prg["kode"]]
-                assert (r["Pagu"], r["Realisasi"], r["Serapan"]) == (
-                    fmt.rupiah(prg["pagu"]), fmt.rupiah(prg["realisasi"]), fmt.persen(prg["serapan"]))
+                assert (r["Pagu (Rp)"], r["Realisasi (Rp)"], r["Serapan"]) == (
+                    fmt.rupiah_tabel(prg["pagu"]), fmt.rupiah_tabel(prg["realisasi"]), fmt.persen(prg["serapan"]))
         kumulatif = cari(tabel, "Pagu, realisasi kumulatif dan serapan per triwulan")
         assert [r["Triwulan"] for r in kumulatif] == [f"s.d. {fmt.triwulan(t)}" for t in range(1, tw + 1)]
         assert kumulatif[-1]["Serapan"] == fmt.persen(ang["serapan"])
@@ -575,8 +575,8 @@ def test_angka_sama_dengan_halaman(app_db, urls):
     for r in halaman.to_dict("records"):
         d = dok[r["Kode"]]
         assert d["Uraian"] == r["Uraian"].lstrip("\u2003")
-        assert (d["Pagu"], d["Realisasi"], d["Sisa"]) == tuple(
-            _sel(r[k], fmt.rupiah) for k in ("Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)"))
+        assert (d["Pagu (Rp)"], d["Realisasi (Rp)"], d["Sisa (Rp)"]) == tuple(
+            _sel(r[k], fmt.rupiah_tabel) for k in ("Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)"))
         assert d["Serapan"] == _sel(r["Serapan (%)"], fmt.persen)
 
 
@@ -614,7 +614,8 @@ def test_cli_export_docx(demo_db, tmp_path):
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == URUTAN_BAB
     capaian = cari(tabel_dok(doc), "Target, realisasi dan capaian")
     assert capaian[-1]["Capaian"] == fmt.persen(ref["iku"]["rata_rata_capaian"])
-    assert cari(tabel_dok(doc), "Pagu, realisasi, sisa")[-1]["Realisasi"] == fmt.rupiah(ref["anggaran"]["realisasi"])
+    assert cari(tabel_dok(doc), "Pagu, realisasi, sisa")[-1]["Realisasi (Rp)"] == \
+        fmt.rupiah_tabel(ref["anggaran"]["realisasi"])
     r = cli("export", "docx", "--kecamatan", "Tidak Ada", "--tahun", "2025", "--triwulan", "4", "--out",
             str(tmp_path), url=demo_db)
     assert r.returncode == 1 and "Kecamatan 'Tidak Ada' tidak ada" in r.stderr

@@ -54,6 +54,10 @@ def sumber(demo_template, tmp_path_factory):
 
     with session_scope(engine) as s:
         simpan_pemetaan(s, "Ekspor SIPD", "anggaran", {"Kode Rekening": "kode", "Uraian": "uraian"})
+        # Data every revision can hold: a desa status without its own scheme (NULL since 0003: the setting
+        # decides) is written out as an older database has it; 0003's downgrade fills such NULLs itself, which
+        # tests/test_bentuk_kantor.py checks.
+        s.execute(text("UPDATE desa_status SET skema = 'indeks_desa_2024' WHERE skema IS NULL"))
     engine.dispose()
     get_engine.cache_clear()
     return url

@@ -600,7 +600,7 @@ def _per_indikator(s: _Penyusun, b: Bahan, periode: str) -> None:
         s.kosong(f"Belum ada data indikator kinerja tahun {b.tahun}.")
         return
     faktor = ai.tabel_faktor([x.ind for x in baris], b.tahun, tw)
-    dini = {d["kode"]: d["pesan"] for d in ai.peringatan_dini(baris, tw)}
+    dini = {d["kode"]: d["pesan"] for d in ai.peringatan_dini(baris, tw, skala_bands(p, p.setelan.skala_capaian))}
     for i, x in enumerate(baris):
         ind, satuan = x.ind, x.ind.satuan
         s.judul(f"{chr(ord('a') + i) if i < 26 else i + 1}. {ind.nama} ({ind.kode})", 4)
@@ -751,9 +751,7 @@ def _anggaran(s: _Penyusun, b: Bahan, periode: str) -> None:
     df_tw = aa.tabel_triwulan(per_tw[:tw])
     s.tabel(dari_df("anggaran_triwulan", f"Pagu, realisasi kumulatif dan serapan per triwulan {periode}", df_tw,
                     kolom=[c for c in df_tw.columns if not c.startswith("_") and c != "Acuan waktu (%)"],
-                    nama={"Pagu (Rp)": "Pagu", "Realisasi kumulatif (Rp)": "Realisasi kumulatif",
-                          "Rencana kumulatif (Rp)": "Rencana kumulatif", "Deviasi (Rp)": "Deviasi",
-                          "Serapan (%)": "Serapan", "Selisih thd waktu (poin)": "Selisih thd waktu"},
+                    nama={"Serapan (%)": "Serapan", "Selisih thd waktu (poin)": "Selisih thd waktu"},
                     catatan="Selisih thd waktu: serapan dikurangi waktu berjalan (25 % per triwulan)."))
     kumulatif = aa.data_kumulatif(per_tw, tw)
     if len(kumulatif):
@@ -773,8 +771,7 @@ def _anggaran(s: _Penyusun, b: Bahan, periode: str) -> None:
     t = dari_df("anggaran_pohon", f"Pagu, realisasi, sisa dan serapan {periode} per "
                 f"{'program dan kegiatan' if jenis == 'program' else 'kelompok rekening'}", df,
                 kolom=["Kode", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Serapan (%)", "Kategori"],
-                nama={"Pagu (Rp)": "Pagu", "Realisasi (Rp)": "Realisasi", "Sisa (Rp)": "Sisa",
-                      "Serapan (%)": "Serapan"},
+                nama={"Serapan (%)": "Serapan"},
                 catatan="Sisa = pagu − realisasi s.d. triwulan.")
     t.rentang[len(t.baris) - 1] = 2
     s.tabel(t)
@@ -793,8 +790,7 @@ def _anggaran(s: _Penyusun, b: Bahan, periode: str) -> None:
                  "jenis belanja.")
     else:
         s.tabel(dari_df("anggaran_jenis", f"Realisasi menurut jenis belanja {periode}", df_jenis,
-                        nama={"Pagu (Rp)": "Pagu", "Realisasi (Rp)": "Realisasi", "Sisa (Rp)": "Sisa",
-                              "Serapan (%)": "Serapan"}))
+                        nama={"Serapan (%)": "Serapan"}))
     s.judul("4. Anggaran dan Sasaran Strategis", 3)
     s.petunjuk("Data anggaran belum menautkan program dengan sasaran strategis yang didukungnya. Uraikan program "
                "mana yang mendukung sasaran mana, dan kaitkan serapannya dengan capaian sasaran itu.")
@@ -805,7 +801,7 @@ def _anggaran(s: _Penyusun, b: Bahan, periode: str) -> None:
         s.tabel(dari_df("anggaran_terendah", f"Sepuluh {label} dengan serapan terendah terhadap waktu berjalan", df,
                         kolom=["No", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)",
                                "Selisih thd waktu (poin)", "Kategori"],
-                        nama={"Pagu (Rp)": "Pagu", "Realisasi (Rp)": "Realisasi", "Serapan (%)": "Serapan",
+                        nama={"Serapan (%)": "Serapan",
                               "Selisih thd waktu (poin)": "Selisih thd waktu"}),
                 kosong=f"Belum ada {label} berpagu untuk diurutkan.")
 

@@ -307,9 +307,9 @@ def _skala_rupiah(pagu: float | None) -> tuple[str, str]:
 
 
 def _kolom_rupiah(judul: str, nilai: list) -> tuple[str, list[str]]:
-    """A money column of a slide table in one scale (`fmt.skala_rupiah`): the header names the unit, the
+    """A money column of a slide table in one scale (`fmt.skala_kolom_rupiah`): the header names the unit, the
     cells hold numbers only (`Pagu (Rp miliar)`: `4,50`)."""
-    bagi, satuan, desimal = fmt.skala_rupiah(nilai)
+    bagi, satuan, desimal = fmt.skala_kolom_rupiah(nilai)
     return f"{judul} ({satuan})", [fmt.angka(v / bagi, desimal) if v is not None else fmt.KOSONG for v in nilai]
 
 

@@ -287,6 +287,8 @@ def tulis(p: Persiapan, w: Penulis) -> dict:
                 d = beda(l, {"jumlah": jumlah})
                 if d:
                     ubah.append((l, d))
+                else:
+                    w.tetap("desa_rekap", [l["import_id"]])
                 hasil = umum.BERUBAH if d else umum.TETAP
             if r:
                 status.append((r["baris"], hasil))
