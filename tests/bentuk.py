@@ -104,6 +104,46 @@ def _responden(triwulan: int, n: int = 24) -> str:
     return "\n".join(baris) + "\n"
 
 
+# Shapes other offices' files give (issue 8, A3/C16/C17/C18).
+DESA_SKOR = """nama_desa,tahun,skor
+Sungai Rangas,2025,84.12
+Tanjung Harapan,2025,80.05
+Padang Luas,2025,72.30
+Batu Tungku,2025,61.47
+"""
+
+DESA_REKAP = """Status Desa,2023,2024,2025
+Mandiri,1,2,3
+Maju,2,2,1
+Berkembang,1,0,0
+Tertinggal,0,0,0
+Sangat Tertinggal,0,0,0
+Jumlah,4,4,4
+"""
+
+
+def _rekap_layanan(triwulan: int) -> str:
+    """NRR per unsur of each layanan (an SKM portal's table) with their respondents."""
+    baris = ["tahun,triwulan,layanan,responden," + ",".join(f"u{i}" for i in range(1, 10))]
+    for j, (lay, n) in enumerate((("KTP-el", 60), ("Kartu Keluarga", 45), ("SKCK", 20))):
+        nrr = [round(3.1 + 0.05 * ((i + j) % 7), 2) for i in range(1, 10)]
+        baris.append(f"2025,{triwulan},{lay},{n}," + ",".join(map(str, nrr)))
+    return "\n".join(baris) + "\n"
+
+
+SKM_SEMESTER = """unsur,NRR Semester I,NRR Semester II
+U1,3.58,3.62
+U2,3.41,3.47
+U3,3.22,3.30
+U4,4.00,4.00
+U5,3.49,3.52
+U6,3.46,3.55
+U7,3.51,3.58
+U8,3.37,3.44
+U9,3.60,3.63
+"""
+
+
 # ---------------------------------------------------------------- the shapes
 
 BENTUK: list[Bentuk] = [
@@ -120,6 +160,13 @@ BENTUK: list[Bentuk] = [
                                                Berkas("skm", "skm_tw3.csv", _responden(3)))),
     Bentuk("anggaran_mulai_tw2", "Bentuk Anggaran TW II",
            tuple(Berkas("anggaran", f"lra_tw{t}.csv", _anggaran((t,)), {"triwulan": t}) for t in (2, 3, 4))),
+    Bentuk("desa_skor", "Bentuk Desa Skor", (Berkas("desa", "desa_skor.csv", DESA_SKOR),)),
+    Bentuk("desa_rekap", "Bentuk Desa Rekap", (Berkas("desa", "desa_rekap.csv", DESA_REKAP),)),
+    Bentuk("skm_layanan", "Bentuk SKM Layanan", (Berkas("skm-rekap", "layanan_tw1.csv", _rekap_layanan(1)),
+                                                 Berkas("skm-rekap", "layanan_tw3.csv", _rekap_layanan(3)))),
+    Bentuk("skm_semester", "Bentuk SKM Semester", (Berkas("skm-rekap", "semester.csv", SKM_SEMESTER),)),
+    Bentuk("skm_tahunan", "Bentuk SKM Tahunan", (Berkas("skm", "skm_tahunan.csv", _responden(4),
+                                                        {"periode": "tahunan"}),)),
     Bentuk("semua", "Bentuk Lengkap", (Berkas("desa", "desa.csv", DESA),
                                        Berkas("indikator", "indikator.csv", INDIKATOR),
                                        Berkas("realisasi", "realisasi.csv", REALISASI),
