@@ -1,4 +1,5 @@
-"""Laporan: the meeting deck's slides as a list, and the downloads (workbook, deck, CSV ZIP, LKjIP draft)."""
+"""Laporan: the downloads (workbook, deck, CSV ZIP, LKjIP draft), the check of a finished LKjIP, and the meeting
+deck's slides as a list."""
 
 import logging
 from datetime import datetime
@@ -86,20 +87,6 @@ for kolom, (format, label, ikon, keterangan) in zip(st.columns(len(UNDUHAN)), UN
             st.error(gagal[1], icon=":material/error:")
         st.caption(keterangan)
 
-st.subheader("Isi dek rapat evaluasi")
-if b.templat is not None:
-    st.caption("Dek memakai templat presentasi kabupaten (diatur di halaman Pengaturan).")
-else:
-    st.caption("Dek memakai desain bawaan; templat kabupaten dapat diunggah di halaman Pengaturan.")
-for nomor, s in enumerate(salindia, start=1):
-    with st.container(border=True):
-        st.markdown(f"**{nomor}. {fmt.md(s.judul)}**")
-        if s.subjudul:
-            st.caption(" · ".join(fmt.md(b) for b in s.subjudul.split("\n")))
-        isi = s.pratinjau()
-        if isi:
-            st.markdown("\n".join(f"- {fmt.md(baris)}" for baris in isi))
-
 # ---------------------------------------------------------------- the check of a finished report (issue 10 §2)
 
 
@@ -148,3 +135,19 @@ if unggahan is not None:
                              "anggaran, SKM atau efisiensi"):
                 st.dataframe(tabel_tidak_diperiksa(hasil), hide_index=True, width="stretch",
                              key="laporan_periksa_lain")
+
+# ---------------------------------------------------------------- the deck's slides, last: the longest part
+
+st.subheader("Isi dek rapat evaluasi")
+if b.templat is not None:
+    st.caption("Dek memakai templat presentasi kabupaten (diatur di halaman Pengaturan).")
+else:
+    st.caption("Dek memakai desain bawaan; templat kabupaten dapat diunggah di halaman Pengaturan.")
+for nomor, s in enumerate(salindia, start=1):
+    with st.container(border=True):
+        st.markdown(f"**{nomor}. {fmt.md(s.judul)}**")
+        if s.subjudul:
+            st.caption(" · ".join(fmt.md(b) for b in s.subjudul.split("\n")))
+        isi = s.pratinjau()
+        if isi:
+            st.markdown("\n".join(f"- {fmt.md(baris)}" for baris in isi))
