@@ -161,7 +161,9 @@ def test_berkas_jahat_ditolak_dalam_batas_memori_dan_waktu(bd, tmp_path):
         assert teks.startswith(harapan), (nama, teks)
         assert h["cpu"] < 5, (nama, h["cpu"])  # each refused in seconds, never by the CPU limit
         assert h["utas"] == 1, nama  # nothing left running behind a refusal
-    assert max(h["rss_mb"] for h in hasil.values()) < 700
+    # The child's address space is capped at AS_MAKS (1 GB): that is the bound; its peak resident memory,
+    # cumulative over the cases, stays well under it (about 360 MB on a quiet machine).
+    assert max(h["rss_mb"] for h in hasil.values()) < 900, {k: round(h["rss_mb"]) for k, h in hasil.items()}
 
 
 def test_batas_arsip_di_bawah_batas_pengujian():
