@@ -250,9 +250,11 @@ def tabel_riwayat(p: Periode, ind: IndikatorData, triwulan: int) -> pd.DataFrame
 
 # ---------------------------------------------------------------- faktor pendorong / penghambat / tindak lanjut
 
-def boleh_ubah_faktor(pengguna: str | None = PENGGUNA) -> bool:
-    """Whether the user may edit the faktor texts: the one place the role check goes once accounts exist."""
-    return True
+def boleh_ubah_faktor(pengguna, kecamatan_id: int) -> bool:
+    """Whether the user may edit the faktor texts of this kecamatan (admins and its operators)."""
+    from dashboard.akun import boleh
+
+    return boleh(pengguna, "faktor", kecamatan_id)
 
 
 def isian_faktor(ind: IndikatorData, tahun: int, triwulan: int) -> RealisasiTw | None:
@@ -281,7 +283,7 @@ def faktor_berubah(ind: IndikatorData, tahun: int, triwulan: int, teks: dict[str
 
 
 def simpan_faktor(kecamatan: str, ind: IndikatorData, tahun: int, triwulan: int, teks: dict[str, str | None],
-                  pengguna: str = PENGGUNA):
+                  pengguna=PENGGUNA):
     """Store the texts through the import engine's manual path (logged and undoable like any import)."""
     from dashboard.impor import impor_tabel
 

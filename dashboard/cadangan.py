@@ -32,13 +32,14 @@ from sqlalchemy import MetaData, Table, func, insert, inspect, select, text, typ
 from sqlalchemy.engine import Connection, Engine
 
 from dashboard import format as fmt
+from dashboard.akun import AksesDitolak, catat, catat_penolakan, catat_sendiri, wajib
 from models.db import get_engine
 
 FORMAT = "pantau-triwulan-cadangan"
 VERSI_FORMAT = 1
 NULL = "\\N"
 _NULL_LOLOS = re.compile(r"^\\+N$")  # a text that looks like the NULL marker gets one more backslash
-TABEL_DILEWATI = {"alembic_version"}
+TABEL_DILEWATI = {"alembic_version", "sesi_login"}
 # Tables a new database already holds rows of (dashboard.referensi): a restore replaces their rows.
 TABEL_REFERENSI = {"skala", "skm_jawaban"}
 # Bounds on what a restore will open (a backup is a ZIP someone hands the server).
@@ -157,13 +158,15 @@ def _nama_berkas(tabel: str, baris, kolom: str) -> str:
     return f"berkas/{tabel}/{kunci}_{aman}"
 
 
-def tulis_cadangan(tujuan: str | Path | IO[bytes], *, engine: Engine | None = None) -> dict:
+def tulis_cadangan(tujuan: str | Path | IO[bytes], *, engine: Engine | None = None, pengguna=None) -> dict:
     """Write a backup of the whole database to `tujuan` (a path or a binary file); returns the manifest.
+    Admins only (the command line is the system administrator); logins (`sesi_login`) are not backed up.
 
     The rows are read in one transaction (a snapshot: REPEATABLE READ on PostgreSQL, a read transaction
     under WAL on SQLite), so a backup taken while others import is consistent.
     """
     engine = engine or get_engine()
+    pelaku = _wajib(engine, pengguna, "cadangan")
     opsi = {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {}
     with engine.connect().execution_options(**opsi) as conn, conn.begin():
         rev = revisi(conn)
@@ -177,13 +180,23 @@ def tulis_cadangan(tujuan: str | Path | IO[bytes], *, engine: Engine | None = No
                 manifest["tabel"][t.name] = _tulis_tabel(conn, t, zf, manifest)
             data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
             zf.writestr("manifest.json", data)
+    catat_sendiri(engine, pelaku, "cadangan", uraian=f"Cadangan dibuat (revisi {rev})",
+                  sesudah={t: info["baris"] for t, info in manifest["tabel"].items()})
     return manifest
 
 
-def buat_cadangan(*, engine: Engine | None = None) -> bytes:
+def _wajib(engine: Engine, pengguna, tindakan: str):
+    try:
+        return wajib(pengguna, tindakan)
+    except AksesDitolak as exc:
+        catat_penolakan(engine, exc)
+        raise
+
+
+def buat_cadangan(*, engine: Engine | None = None, pengguna=None) -> bytes:
     """A backup as bytes (for the download button)."""
     buf = io.BytesIO()
-    tulis_cadangan(buf, engine=engine)
+    tulis_cadangan(buf, engine=engine, pengguna=pengguna)
     return buf.getvalue()
 
 
@@ -310,15 +323,16 @@ def _aman(nama: str) -> str:
 
 # ---------------------------------------------------------------- restoring
 
-def pulihkan(isi: bytes | str | Path | IO[bytes], *, engine: Engine | None = None) -> HasilPulih:
+def pulihkan(isi: bytes | str | Path | IO[bytes], *, engine: Engine | None = None, pengguna=None) -> HasilPulih:
     """Restore a backup into an empty database at the backup's schema revision, all or nothing.
 
     A database without any schema is first brought to the backup's revision (then `db upgrade` takes it
     to the newest). Refused, with nothing changed: a damaged backup, a database that holds data, a
     database at another revision.
     """
-    manifest = periksa_cadangan(isi)
     engine = engine or get_engine()
+    pelaku = _wajib(engine, pengguna, "pulih")
+    manifest = periksa_cadangan(isi)
     rev = manifest["revisi"]
     with engine.connect() as conn:
         sekarang = revisi(conn)
@@ -346,6 +360,9 @@ def pulihkan(isi: bytes | str | Path | IO[bytes], *, engine: Engine | None = Non
                 hitung[nama] = _muat_tabel(conn, t, manifest["tabel"][nama], zf)
             if conn.dialect.name == "postgresql":
                 _setel_urutan(conn, tabel.values())
+            if "audit" in tabel:
+                catat(conn, pelaku, "pulih", uraian=f"Cadangan {manifest.get('dibuat') or ''} dipulihkan "
+                      f"(revisi {rev})", sesudah=hitung)
     return HasilPulih(rev, hitung, len(manifest.get("berkas", {})), manifest.get("dibuat"))
 
 

@@ -13,7 +13,13 @@ from sqlalchemy.exc import DBAPIError
 from dashboard import format as fmt
 
 KELUAR_OK, KELUAR_DITOLAK, KELUAR_SALAH_PAKAI = 0, 1, 2
-PENGGUNA_CLI = "cli"
+
+
+def _pelaku():
+    """The command line acts as the local system administrator, named by the operating-system user."""
+    from dashboard.akun import pelaku_sistem
+
+    return pelaku_sistem()
 
 
 class _Format(argparse.HelpFormatter):
@@ -156,6 +162,36 @@ def buat_parser() -> argparse.ArgumentParser:
     pl.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
     pl.add_argument("--out", metavar="BERKAS.xlsx", help="simpan hasil sebagai buku kerja Excel (.xlsx) di jalur ini")
 
+    us = sub.add_parser("user", help="akun pengguna: admin, operator, pimpinan")
+    us_sub = us.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI",
+                               help="tindakan pada akun")
+    sandi = dict(action="store_true", help="baca kata sandi dari baris pertama masukan standar (untuk skrip) "
+                 "alih-alih menanyakannya")
+    us_add = us_sub.add_parser("add", help="tambah akun (kata sandi ditanyakan, tidak ditampilkan)")
+    us_add.add_argument("nama", metavar="NAMA", help="nama pengguna untuk masuk, tanpa spasi, mis. operator.bajuin")
+    us_add.add_argument("--peran", required=True, choices=["admin", "operator", "pimpinan"], metavar="PERAN",
+                        help="admin, operator atau pimpinan")
+    us_add.add_argument("--kecamatan", nargs="+", default=[], metavar="NAMA",
+                        help="kecamatan yang ditugaskan (wajib untuk operator; pimpinan tanpa kecamatan melihat "
+                             "semua kecamatan)")
+    us_add.add_argument("--email", metavar="EMAIL", help="alamat e-mail (untuk masuk lewat penyedia identitas)")
+    us_add.add_argument("--sandi-stdin", **sandi)
+    us_pw = us_sub.add_parser("passwd", help="ganti kata sandi satu akun (dan buka kuncinya)")
+    us_pw.add_argument("nama", metavar="NAMA", help="nama pengguna")
+    us_pw.add_argument("--sandi-stdin", **sandi)
+    us_sub.add_parser("list", help="daftar akun")
+    us_dis = us_sub.add_parser("disable", help="nonaktifkan akun (login-nya berakhir)")
+    us_dis.add_argument("nama", metavar="NAMA", help="nama pengguna")
+    us_en = us_sub.add_parser("enable", help="aktifkan kembali akun")
+    us_en.add_argument("nama", metavar="NAMA", help="nama pengguna")
+
+    au = sub.add_parser("audit", help="jejak audit: siapa melakukan apa, kapan")
+    au.add_argument("--since", required=True, type=_tanggal, metavar="TANGGAL",
+                    help="sejak tanggal ini (YYYY-MM-DD)")
+    au.add_argument("--pengguna", metavar="NAMA", help="hanya tindakan pengguna ini")
+    au.add_argument("--jenis", metavar="JENIS", help="hanya jenis ini, mis. impor, masuk_gagal, pengaturan")
+    au.add_argument("--json", action="store_true", help="keluaran JSON (satu daftar) alih-alih teks")
+
     st = sub.add_parser("pengaturan", help="pengaturan")
     st_sub = st.add_subparsers(dest="aksi", required=True, parser_class=_Parser, metavar="AKSI",
                                help="tindakan pada pengaturan")
@@ -172,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     args = buat_parser().parse_args(argv)
     handler = {"db": _db, "demo": _demo, "kecamatan": _kecamatan, "import": _import, "undo": _undo,
                "summary": _summary, "export": _export, "pengaturan": _pengaturan,
-               "backup": _backup, "restore": _restore, "periksa-laporan": _periksa_laporan}[args.perintah]
+               "backup": _backup, "restore": _restore, "periksa-laporan": _periksa_laporan,
+               "user": _user, "audit": _audit}[args.perintah]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -230,7 +267,9 @@ def _kecamatan(args) -> int:
                 print(f"Kecamatan {nama} ({kab}) sudah ada.")
                 return KELUAR_OK
             return _gagal(f"Kecamatan {nama} sudah ada di {ada.kabupaten}.")
-        s.add(Kecamatan(nama=nama, kabupaten=kab))
+        from dashboard.kelola import tambah_kecamatan
+
+        tambah_kecamatan(s, nama, kab, pengguna=_pelaku())
     print(f"Kecamatan {nama} ({kab}) ditambahkan.")
     return KELUAR_OK
 
@@ -252,7 +291,7 @@ def _import(args) -> int:
         hasil = impor_berkas(args.dataset, args.berkas, kecamatan=args.kecamatan, tahun=args.tahun,
                              triwulan=args.triwulan, lembar=args.lembar, pemetaan=pemetaan,
                              per_triwulan=args.per_triwulan, mode=args.mode, dry_run=args.dry_run,
-                             pengguna=PENGGUNA_CLI, periode=args.periode)
+                             pengguna=_pelaku(), periode=args.periode)
     except ImporError as exc:
         return _gagal(str(exc), KELUAR_SALAH_PAKAI if getattr(exc, "salah_pakai", False) else KELUAR_DITOLAK)
     for w in hasil.peringatan:
@@ -281,7 +320,7 @@ def _undo(args) -> int:
     from dashboard.impor import ImporError, batalkan
 
     try:
-        pesan = batalkan(args.import_id, pengguna=PENGGUNA_CLI)
+        pesan = batalkan(args.import_id, pengguna=_pelaku())
     except ImporError as exc:
         return _gagal(str(exc))
     print(pesan)
@@ -343,7 +382,7 @@ def _backup(args) -> int:
     from dashboard.cadangan import CadanganError, tulis_cadangan
 
     try:
-        manifest = tulis_cadangan(args.out)
+        manifest = tulis_cadangan(args.out, pengguna=_pelaku())
     except (CadanganError, OSError) as exc:
         return _gagal(f"Cadangan tidak dibuat: {exc}")
     baris = sum(t["baris"] for t in manifest["tabel"].values())
@@ -363,7 +402,7 @@ def _restore(args) -> int:
             print(f"Cadangan utuh: {len(m['sha256'])} berkas cocok dengan checksum SHA-256-nya "
                   f"(revisi skema {m['revisi']}, dibuat {m.get('dibuat')}).")
             return KELUAR_OK
-        hasil = pulihkan(args.berkas)
+        hasil = pulihkan(args.berkas, pengguna=_pelaku())
     except CadanganError as exc:
         return _gagal(f"Pemulihan ditolak: {exc}")
     print(hasil.ringkas())
@@ -371,17 +410,25 @@ def _restore(args) -> int:
 
 
 def _pengaturan(args) -> int:
+    from dashboard import akun
     from dashboard import pengaturan as peng
     from models.db import session_scope
 
     try:
         with session_scope(kunci=peng.KUNCI_TULIS if args.aksi == "set" else None) as s:
             kid = peng.kecamatan_id(s, args.kecamatan)
-            if args.aksi == "set":
-                nilai = peng.simpan(s, args.kunci, args.nilai, kecamatan_id=kid, pengguna=PENGGUNA_CLI)
+            if args.aksi == "set" and args.kunci in akun.SETELAN:
+                if kid:
+                    raise peng.PengaturanError(f"{args.kunci} berlaku untuk seluruh server, tanpa --kecamatan.")
+                nilai = akun.simpan_setelan(s, args.kunci, args.nilai, pengguna=_pelaku())
+                print(f"{args.kunci} = {nilai} (seluruh server)")
+            elif args.aksi == "set":
+                nilai = peng.simpan(s, args.kunci, args.nilai, kecamatan_id=kid, pengguna=_pelaku())
                 print(f"{args.kunci} = {nilai}" + (f" (Kecamatan {args.kecamatan})" if kid else " (semua kecamatan)"))
             else:
                 raw = peng.baca_mentah(s, [kid])[kid]
+                if not kid:
+                    raw.update(akun.setelan(s))
                 for k in sorted(raw):
                     print(f"{k} = {raw[k]}")
     except peng.PengaturanError as exc:
@@ -438,4 +485,79 @@ def _periksa_laporan(args) -> int:
         print(teks_hasil(hasil))
         if args.out:
             print(f"Tersimpan: {args.out}")
+    return KELUAR_OK
+
+
+def _tanggal(teks: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(teks.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{teks}' bukan tanggal YYYY-MM-DD") from None
+
+
+def _baca_sandi(args, konfirmasi: bool = True) -> str:
+    if args.sandi_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    sandi = getpass.getpass("Kata sandi: ")
+    if konfirmasi and getpass.getpass("Ulangi kata sandi: ") != sandi:
+        raise ValueError("Kedua kata sandi tidak sama.")
+    return sandi
+
+
+def _user(args) -> int:
+    from dashboard import akun
+    from models.db import session_scope
+
+    try:
+        if args.aksi in ("add", "passwd"):
+            sandi = _baca_sandi(args)
+        with session_scope(kunci=akun.KUNCI_TULIS if args.aksi != "list" else None) as s:
+            if args.aksi == "add":
+                akun.tambah_pengguna(s, args.nama, sandi, args.peran, args.kecamatan, email=args.email,
+                                     pengguna=_pelaku())
+                kec = f" untuk {', '.join(args.kecamatan)}" if args.kecamatan and args.peran != "admin" else ""
+                print(f"Akun {args.nama} ({args.peran}{kec}) dibuat.")
+            elif args.aksi == "passwd":
+                akun.ubah_sandi(s, args.nama, sandi, pengguna=_pelaku())
+                print(f"Kata sandi {args.nama} diganti; login-nya yang lama berakhir.")
+            elif args.aksi in ("disable", "enable"):
+                berubah = akun.ubah_pengguna(s, args.nama, aktif=args.aksi == "enable", pengguna=_pelaku())
+                keadaan = "aktif" if args.aksi == "enable" else "nonaktif"
+                print(f"Akun {args.nama} {keadaan}." if berubah else f"Akun {args.nama} memang sudah {keadaan}.")
+            else:
+                daftar = akun.daftar_pengguna(s)
+                if not daftar:
+                    print("Belum ada akun. Buat admin pertama: python -m dashboard user add NAMA --peran admin")
+                for u in daftar:
+                    kec = ", ".join(u["kecamatan"]) or ("semua kecamatan" if u["peran"] != "admin" else "-")
+                    status = "aktif" if u["aktif"] else "nonaktif"
+                    print(f"{u['nama']}\t{u['peran']}\t{kec}\t{status}")
+    except (akun.AkunError, ValueError) as exc:
+        return _gagal(str(exc))
+    return KELUAR_OK
+
+
+def _audit(args) -> int:
+    from datetime import datetime, timezone
+
+    from dashboard import akun
+    from models.db import session_scope
+
+    sejak = datetime(args.since.year, args.since.month, args.since.day, tzinfo=timezone.utc)
+    with session_scope() as s:
+        rows = akun.baca_audit(s, sejak=sejak, pengguna=args.pengguna, jenis=args.jenis)
+    rows.reverse()  # oldest first, as a log reads
+    if args.json:
+        print(json.dumps([{**r, "waktu": r["waktu"].isoformat()} for r in rows], ensure_ascii=False, indent=2))
+        return KELUAR_OK
+    for r in rows:
+        kec = f" [{r['kecamatan']}]" if r.get("kecamatan") else ""
+        print(f"{r['waktu'].isoformat(timespec='seconds')}\t{r['pengguna']}\t{r['jenis']}\t{r['hasil']}{kec}\t"
+              f"{r['uraian']}")
+    if not rows:
+        print("Tidak ada catatan audit sejak tanggal itu.")
     return KELUAR_OK

@@ -18,6 +18,7 @@ from sqlmodel import Session
 from dashboard import desa as desa_f
 from dashboard import format as fmt
 from dashboard import skm as skm_f
+from dashboard.akun import log_ubah, wajib
 from dashboard.data import muat_skala
 from dashboard.pengaturan import DEFAULTS, PENJELASAN, PengaturanError
 from dashboard.skala import PRESETS, Band, urutkan, validasi
@@ -205,6 +206,7 @@ def simpan_skala(session: Session, nama: str, bands: list[Band], *, pengguna: st
     The presets are reference data and stay as the regulations print them: save a changed copy
     under another name.
     """
+    p = wajib(pengguna, "master", session=session)
     nama = (nama or "").strip()
     masalah = []
     if not nama:
@@ -223,8 +225,7 @@ def simpan_skala(session: Session, nama: str, bands: list[Band], *, pengguna: st
     session.execute(delete(Skala).where(Skala.nama == nama))
     for b in bands:
         session.add(Skala(nama=nama, batas_bawah=b.batas_bawah, inklusif=b.inklusif, label=b.label, warna=b.warna))
-    session.add(PengaturanLog(pengguna=pengguna, kecamatan_id=0, kunci=f"skala:{nama}",
-                              nilai_lama=_json_skala(lama) if lama else None, nilai_baru=baru))
+    log_ubah(session, p, "master", 0, f"skala:{nama}", _json_skala(lama) if lama else None, baru)
     session.flush()
     return True
 
@@ -276,6 +277,7 @@ def _teks_kecamatan(nama: str, kabupaten: str) -> str:
 
 
 def tambah_kecamatan(session: Session, nama: str, kabupaten: str, *, pengguna: str) -> int:
+    p = wajib(pengguna, "master", session=session)
     nama, kabupaten = (nama or "").strip(), (kabupaten or "").strip()
     if not nama or not kabupaten:
         raise PengaturanError("Nama kecamatan dan kabupaten harus diisi.")
@@ -283,13 +285,13 @@ def tambah_kecamatan(session: Session, nama: str, kabupaten: str, *, pengguna: s
     k = Kecamatan(nama=nama, kabupaten=kabupaten)
     session.add(k)
     session.flush()
-    session.add(PengaturanLog(pengguna=pengguna, kecamatan_id=k.id, kunci="kecamatan", nilai_lama=None,
-                              nilai_baru=_teks_kecamatan(nama, kabupaten)))
+    log_ubah(session, p, "master", k.id, "kecamatan", None, _teks_kecamatan(nama, kabupaten))
     return k.id
 
 
 def ubah_kecamatan(session: Session, kecamatan_id: int, nama: str, kabupaten: str, *, pengguna: str) -> bool:
-    """Rename a kecamatan or move it to another kabupaten; logged. False: unchanged."""
+    """Rename a kecamatan or move it to another kabupaten (admins only); logged. False: unchanged."""
+    p = wajib(pengguna, "master", session=session)
     nama, kabupaten = (nama or "").strip(), (kabupaten or "").strip()
     if not nama or not kabupaten:
         raise PengaturanError("Nama kecamatan dan kabupaten harus diisi.")
@@ -303,8 +305,7 @@ def ubah_kecamatan(session: Session, kecamatan_id: int, nama: str, kabupaten: st
     lama = _teks_kecamatan(k.nama, k.kabupaten)
     k.nama, k.kabupaten = nama, kabupaten
     session.add(k)
-    session.add(PengaturanLog(pengguna=pengguna, kecamatan_id=k.id, kunci="kecamatan", nilai_lama=lama,
-                              nilai_baru=_teks_kecamatan(nama, kabupaten)))
+    log_ubah(session, p, "master", k.id, "kecamatan", lama, _teks_kecamatan(nama, kabupaten))
     session.flush()
     return True
 

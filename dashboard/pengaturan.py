@@ -9,10 +9,11 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from dashboard import desa as desa_f
+from dashboard.akun import log_ubah, wajib
 from dashboard import efisiensi as efisiensi_f
 from dashboard import skm as skm_f
 from dashboard.skala import DEFAULT_SKALA
-from models.tables import Kecamatan, Pengaturan, PengaturanLog, Skala, utcnow
+from models.tables import Kecamatan, Pengaturan, Skala, utcnow
 
 # The write locks (models.db.kunci_tulis) of a transaction that changes settings, scales, master data or the
 # deck template: such writes run one after the other, and after any scale import running at the time.
@@ -201,7 +202,8 @@ def _validasi_ambang(nilai: str) -> str:
 
 
 def simpan(session: Session, kunci: str, nilai: str, *, kecamatan_id: int = 0, pengguna: str) -> str:
-    """Validate, store and log one setting; returns the stored value."""
+    """Validate, store and log one setting (admins only); returns the stored value."""
+    p = wajib(pengguna, "pengaturan", kecamatan_id or None, session=session)
     nilai = validasi(session, kunci, nilai)
     row = session.execute(select(Pengaturan).where(Pengaturan.kecamatan_id == kecamatan_id,
                                                    Pengaturan.kunci == kunci)).scalar_one_or_none()
@@ -209,22 +211,21 @@ def simpan(session: Session, kunci: str, nilai: str, *, kecamatan_id: int = 0, p
     if lama == nilai:
         return nilai
     if row is None:
-        row = Pengaturan(kecamatan_id=kecamatan_id, kunci=kunci, nilai=nilai, pengguna=pengguna)
+        row = Pengaturan(kecamatan_id=kecamatan_id, kunci=kunci, nilai=nilai, pengguna=p.nama)
     else:
-        row.nilai, row.diubah, row.pengguna = nilai, utcnow(), pengguna
+        row.nilai, row.diubah, row.pengguna = nilai, utcnow(), p.nama
     session.add(row)
-    session.add(PengaturanLog(pengguna=pengguna, kecamatan_id=kecamatan_id, kunci=kunci,
-                              nilai_lama=lama, nilai_baru=nilai))
+    log_ubah(session, p, "pengaturan", kecamatan_id, kunci, lama, nilai)
     return nilai
 
 
 def hapus(session: Session, kunci: str, *, kecamatan_id: int, pengguna: str) -> None:
-    """Drop a kecamatan's own value, so that the common one applies again."""
+    """Drop a kecamatan's own value, so that the common one applies again (admins only)."""
+    p = wajib(pengguna, "pengaturan", kecamatan_id or None, session=session)
     row = session.execute(select(Pengaturan).where(Pengaturan.kecamatan_id == kecamatan_id,
                                                    Pengaturan.kunci == kunci)).scalar_one_or_none()
     if row is not None:
-        session.add(PengaturanLog(pengguna=pengguna, kecamatan_id=kecamatan_id, kunci=kunci,
-                                  nilai_lama=row.nilai, nilai_baru=None))
+        log_ubah(session, p, "pengaturan", kecamatan_id, kunci, row.nilai, None)
         session.delete(row)
 
 

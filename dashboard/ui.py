@@ -98,7 +98,257 @@ def _tahun(kecamatan_id: int, rev: str) -> list[int]:
 
 
 def baca_kecamatan() -> list[dict]:
-    return _kecamatan(kunci())
+    """The kecamatan the logged-in user may read (every kecamatan for an admin or a kabupaten viewer)."""
+    from dashboard.akun import kecamatan_terlihat
+
+    return kecamatan_terlihat(pelaku(), _kecamatan(kunci()))
+
+
+# ---------------------------------------------------------------- who is logged in (dashboard.akun)
+
+KUKI = "pantau_sesi"  # the login cookie: the signed session token (no name, no password)
+# Deliberately not "password"/"sandi" in session_state: only the token and the user (no secrets) are kept.
+_SS_TOKEN, _SS_PELAKU = "_token_sesi", "_pelaku"
+
+
+def pelaku():
+    """The acting user of this browser session (the gate `gerbang` sets it before any page runs)."""
+    from dashboard.akun import TAMU
+
+    return st.session_state.get(_SS_PELAKU) or TAMU
+
+
+def boleh(tindakan: str, kecamatan_id: int | None = None) -> bool:
+    from dashboard.akun import boleh as _boleh
+
+    return _boleh(pelaku(), tindakan, kecamatan_id)
+
+
+def alamat() -> str | None:
+    """The client's address where Streamlit exposes it; behind the README's nginx, the address nginx saw."""
+    try:
+        ip = st.context.ip_address
+        maju = st.context.headers.get("X-Forwarded-For") or st.context.headers.get("X-Real-Ip")
+    except Exception:  # no browser (AppTest)
+        return None
+    if maju and ip in (None, "127.0.0.1", "::1"):
+        return maju.split(",")[-1].strip()[:64]
+    return ip
+
+
+def _penanda():
+    """Signs the cookie (itsdangerous) with the server's key: PANTAU_KUNCI_SESI, else data/kunci_sesi (made once,
+    readable by the server's user only). Replicas behind one address share the key through that variable."""
+    import os
+    import secrets
+    from pathlib import Path
+
+    from itsdangerous import URLSafeSerializer
+
+    rahasia = os.environ.get("PANTAU_KUNCI_SESI")
+    if not rahasia:
+        berkas = Path(__file__).resolve().parent.parent / "data" / "kunci_sesi"
+        if not berkas.exists():
+            berkas.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                fd = os.open(berkas, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:  # another server process made it first
+                pass
+            else:
+                with os.fdopen(fd, "w") as f:
+                    f.write(secrets.token_hex(32))
+        rahasia = berkas.read_text().strip()
+    return URLSafeSerializer(rahasia, salt="pantau-sesi")
+
+
+def _token_kuki() -> str | None:
+    from itsdangerous import BadSignature
+
+    try:
+        nilai = st.context.cookies.get(KUKI)
+    except Exception:
+        return None
+    if not nilai:
+        return None
+    try:
+        return _penanda().loads(nilai)
+    except BadSignature:
+        return None
+
+
+def _kuki_js(nilai: str | None) -> None:
+    """Write (or clear) the login cookie in the browser. Set from the page's script, so it cannot be HttpOnly
+    (Streamlit gives no HTTP response to set it on); it is signed, SameSite=Strict, Secure over HTTPS."""
+    try:
+        aman = st.context.url.startswith("https") or st.context.headers.get("X-Forwarded-Proto") == "https"
+    except Exception:
+        aman = False
+    if nilai is None:
+        isi = f"{KUKI}=; Path=/; Max-Age=0; SameSite=Strict"
+    else:
+        isi = f"{KUKI}={nilai}; Path=/; SameSite=Strict" + ("; Secure" if aman else "")
+    st.html(f"<script>document.cookie = {isi!r};</script>", unsafe_allow_javascript=True)
+
+
+def gerbang():
+    """Before any page: the logged-in user, or the page to show instead (a function): the first admin's form on
+    a server without accounts, or the login form."""
+    from dashboard import akun
+
+    ss = st.session_state
+    engine = _engine()
+    with session_scope(engine) as s:
+        ada = akun.ada_pengguna(s)
+        bebas = akun.baca_tanpa_login(s)
+    if not ada:
+        ss.pop(_SS_PELAKU, None)
+        return lambda: _halaman_pertama(engine)
+    kuki = _token_kuki()
+    token = ss.get(_SS_TOKEN) or kuki
+    p = akun.pelaku_sesi(engine, token, alamat=alamat())
+    if p is not None:
+        ss[_SS_TOKEN], ss[_SS_PELAKU] = token, p
+        if kuki != token:
+            with st.sidebar:
+                _kuki_js(_penanda().dumps(token))
+        return p
+    if token:  # ended: idle too long, logged out elsewhere, account disabled
+        ss.pop(_SS_TOKEN, None)
+        ss["_sesi_berakhir"] = True
+    if kuki:
+        _kuki_js(None)
+    if bebas and not ss.get("_mau_masuk"):
+        ss[_SS_PELAKU] = akun.TAMU
+        return akun.TAMU
+    ss.pop(_SS_PELAKU, None)
+    return lambda: _form_masuk(engine)
+
+
+def _form_masuk(engine) -> None:
+    from dashboard import akun
+
+    ss = st.session_state
+    _, tengah, _ = st.columns([1, 2, 1])
+    with tengah:
+        st.title("Pantau Triwulan")
+        st.caption("Pemantauan kinerja triwulanan kecamatan")
+        if pesan := ss.pop("pengaturan_pesan", None):  # a backup restored on the first-start page
+            st.success(fmt.md(pesan), icon=":material/check_circle:")
+        if ss.pop("_sesi_berakhir", False):
+            st.info("Sesi Anda sudah berakhir (terlalu lama tidak aktif, atau Anda keluar di tab lain). "
+                    "Silakan masuk lagi.", icon=":material/schedule:")
+        # clear_on_submit: the password leaves the form as soon as it is sent; it is never kept in session_state.
+        with st.form("masuk", clear_on_submit=True):
+            st.subheader("Masuk")
+            nama = st.text_input("Nama pengguna", autocomplete="username")
+            sandi = st.text_input("Kata sandi", type="password", autocomplete="current-password")
+            kirim = st.form_submit_button("Masuk", type="primary")
+        if ss.get("_mau_masuk") and st.button("Kembali membaca tanpa masuk"):
+            ss.pop("_mau_masuk", None)
+            st.rerun()
+        if kirim:
+            try:
+                token, p = akun.masuk(engine, nama, sandi, alamat=alamat())
+            except akun.MasukGagal as exc:
+                st.error(str(exc), icon=":material/lock:")
+                return
+            ss[_SS_TOKEN], ss[_SS_PELAKU] = token, p
+            ss.pop("_mau_masuk", None)
+            st.rerun()
+
+
+def _halaman_pertama(engine) -> None:
+    """A server without any account: the first admin is made here (or a backup restored into it)."""
+    from dashboard import akun
+
+    ss = st.session_state
+    _, tengah, _ = st.columns([1, 2, 1])
+    with tengah:
+        st.title("Pantau Triwulan: penyiapan awal")
+        st.info("Server ini belum punya akun. Buat **admin pertama**: admin menambahkan operator kecamatan dan "
+                "pimpinan di Pengaturan › Pengguna. Halaman ini hilang setelah admin pertama dibuat.",
+                icon=":material/admin_panel_settings:")
+        with st.form("admin_pertama", clear_on_submit=True):
+            nama = st.text_input("Nama pengguna admin", placeholder="mis. admin.kabupaten")
+            sandi = st.text_input("Kata sandi", type="password", autocomplete="new-password",
+                                  help=f"Minimal {akun.SANDI_MIN} karakter.")
+            ulang = st.text_input("Ulangi kata sandi", type="password", autocomplete="new-password")
+            kirim = st.form_submit_button("Buat admin pertama", type="primary")
+        if kirim:
+            if sandi != ulang:
+                st.error("Kedua kata sandi tidak sama.")
+            else:
+                try:
+                    akun.buat_admin_pertama(engine, nama, sandi, alamat=alamat())
+                    token, p = akun.masuk(engine, nama, sandi, alamat=alamat())
+                except akun.AkunError as exc:
+                    st.error(str(exc))
+                else:
+                    ss[_SS_TOKEN], ss[_SS_PELAKU] = token, p
+                    hapus_cache()
+                    st.rerun()
+        with st.expander("Atau pulihkan cadangan (pindah ke server ini)"):
+            st.caption("Cadangan membawa akun-akunnya: setelah dipulihkan, masuk dengan akun dari cadangan.")
+            periksa_pulihkan(akun.Pelaku(nama="penyiapan awal (belum ada akun)", peran="admin", alamat=alamat()))
+
+
+def periksa_pulihkan(pelaku) -> None:
+    """Check a backup, or restore it into this (empty) database: Pengaturan › Cadangan and the first start."""
+    from dashboard import cadangan
+    from dashboard.akun import AksesDitolak
+
+    st.markdown("**Periksa atau pulihkan cadangan**")
+    st.caption("Pemeriksaan membuka berkas dan mencocokkan setiap checksum tanpa menulis apa pun. Pemulihan hanya "
+               "masuk ke basis data yang masih kosong (server baru, sesudah `db upgrade`) dengan revisi skema yang "
+               "sama, dalam satu transaksi: bila ada yang salah, tidak ada yang berubah.")
+    berkas = st.file_uploader("Berkas cadangan (.zip)", type=["zip"], key="pengaturan_berkas_cadangan")
+    if berkas is None:
+        return
+    isi = berkas.getvalue()
+    a, b = st.columns(2)
+    if a.button("Periksa", icon=":material/fact_check:", key="pengaturan_periksa_cadangan"):
+        try:
+            m = cadangan.periksa_cadangan(isi)
+        except cadangan.CadanganError as exc:
+            st.error(fmt.md(exc), icon=":material/error:")
+        else:
+            baris = sum(t["baris"] for t in m["tabel"].values())
+            st.success(f"Cadangan utuh: {len(m['sha256'])} berkas cocok dengan checksum-nya; "
+                       f"{fmt.angka(baris, 0)} baris dalam {len(m['tabel'])} tabel, "
+                       f"{fmt.angka(len(m['berkas']), 0)} berkas asli impor, revisi skema {m['revisi']}.",
+                       icon=":material/verified:")
+    if b.button("Pulihkan ke basis data ini", icon=":material/settings_backup_restore:",
+                key="pengaturan_pulihkan_cadangan"):
+        try:
+            hasil = cadangan.pulihkan(isi, engine=mesin(), pengguna=pelaku)
+        except (cadangan.CadanganError, AksesDitolak) as exc:
+            st.error(f"Pemulihan ditolak: {fmt.md(exc)}", icon=":material/error:")
+            return
+        hapus_cache()
+        st.session_state["pengaturan_pesan"] = hasil.ringkas()
+        st.rerun()
+
+
+def sidebar_akun(p) -> None:
+    """Who is logged in, with the logout button (or, reading without login, a login button)."""
+    from dashboard import akun
+
+    ss = st.session_state
+    with st.sidebar:
+        if p.tamu:
+            st.caption("Membaca tanpa masuk.")
+            if st.button("Masuk", icon=":material/login:", key="tombol_masuk"):
+                ss["_mau_masuk"] = True
+                st.rerun()
+            return
+        kec = ", ".join(p.nama_kecamatan) if p.kecamatan is not None else "semua kecamatan"
+        st.caption(f"Masuk sebagai **{fmt.md(p.nama)}** · {akun.PERAN.get(p.peran, p.peran)} · {fmt.md(kec)}")
+        if st.button("Keluar", icon=":material/logout:", key="tombol_keluar"):
+            akun.keluar(_engine(), ss.get(_SS_TOKEN), p)
+            for k in (_SS_TOKEN, _SS_PELAKU):
+                ss.pop(k, None)
+            hapus_cache()
+            st.rerun()
 
 
 # ---------------------------------------------------------------- the frame
@@ -117,10 +367,19 @@ def _dari_url(kunci: str):
 def frame() -> None:
     """The sidebar: kecamatan, tahun, triwulan; kept in session_state and in the URL."""
     ss = st.session_state
+    from dashboard.akun import kecamatan_terlihat
+
     rev = kunci()
-    kec = _kecamatan(rev)
+    p = pelaku()
+    semua = _kecamatan(rev)
+    kec = kecamatan_terlihat(p, semua)
     with st.sidebar:
         st.markdown("### Pantau Triwulan")
+        if not kec and semua:
+            st.warning("Akun Anda belum ditugaskan ke kecamatan mana pun. Hubungi admin.")
+            for k in KUNCI_FRAME:
+                ss.setdefault(k, None)
+            return
         if not kec:
             st.info("Belum ada kecamatan. Jalankan `python -m dashboard demo` untuk data contoh, atau "
                     "`python -m dashboard kecamatan add NAMA --kabupaten KAB`.")
@@ -137,6 +396,16 @@ def frame() -> None:
                 if v is not None:
                     ss[k] = v
         nama_list = [k["nama"] for k in kec]
+        asing = diminta.get("kecamatan")
+        if asing and asing not in nama_list and any(k["nama"] == asing for k in semua):
+            # A link to a kecamatan this user may not read: refused (and recorded), never shown.
+            from dashboard.akun import catat_penolakan, penolakan
+
+            ditolak = penolakan(p, "baca", next(k["id"] for k in semua if k["nama"] == asing), asing)
+            catat_penolakan(_engine(), ditolak)
+            ss["_tautan_ditolak"] = str(ditolak)
+            ss["kecamatan"] = None
+            diminta.pop("kecamatan")
         if ss.get("kecamatan") not in nama_list:
             ss["kecamatan"] = next((k["nama"] for k in kec if not k["sintetis"]), nama_list[0])
         pilihan = st.selectbox("Kecamatan", nama_list, index=nama_list.index(ss["kecamatan"]),
@@ -234,6 +503,11 @@ def perlu_frame() -> tuple[str, int, int] | None:
     """The frame's choice, or an empty state when there is no kecamatan yet."""
     _pastikan_navigasi()
     nama, tahun, tw = periode_terpilih()
+    ditolak = st.session_state.pop("_tautan_ditolak", None)
+    if ditolak:  # a link to another kecamatan: the refusal, not its data
+        st.error(fmt.md(ditolak), icon=":material/block:")
+        st.caption("Pilih kecamatan Anda di bingkai samping untuk melanjutkan.")
+        return None
     salah = st.session_state.get("_tautan_salah")
     if salah is not None:
         if salah[1] == (nama, tahun, tw):  # until the reader picks another period in the frame

@@ -81,11 +81,21 @@ def session_scope(engine: Engine | None = None, *, kunci: Iterable[tuple[str, in
 
     With `kunci` the transaction is a writer holding those write locks from its start (`kunci_tulis`).
     """
-    with Session(engine or get_engine(), expire_on_commit=False) as session:
-        with session.begin():
-            if kunci is not None:
-                kunci_tulis(session, kunci)
-            yield session
+    engine = engine or get_engine()
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            with session.begin():
+                if kunci is not None:
+                    kunci_tulis(session, kunci)
+                yield session
+    except Exception as exc:
+        # A refused action (dashboard.akun.AksesDitolak) is recorded in the audit trail once its transaction
+        # is rolled back: the refusal is kept, nothing of the refused change is.
+        if getattr(exc, "audit", None):
+            from dashboard.akun import catat_penolakan
+
+            catat_penolakan(engine, exc)
+        raise
 
 
 def kunci_tulis(session: Session, kunci: Iterable[tuple[str, int | None]]) -> None:

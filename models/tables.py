@@ -295,3 +295,54 @@ class ImportPerubahan(SQLModel, table=True):
     sebelum: str | None = Field(default=None, sa_column=Column(Text))  # JSON of the old rows
     sesudah: str | None = Field(default=None, sa_column=Column(Text))  # JSON: counts of rows added/changed/deleted
     dari_impor: str | None = Field(default=None, sa_column=Column(Text))  # JSON list of import ids
+
+
+# ---------------------------------------------------------------- accounts, sessions, audit (migration 0004)
+
+class Pengguna(SQLModel, table=True):
+    """An account: admin | operator | pimpinan. `hash_sandi` is an argon2 hash (never the password)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    nama: str = Field(unique=True, index=True)
+    peran: str
+    hash_sandi: str = Field(sa_column=Column(Text, nullable=False))
+    email: str | None = Field(default=None, index=True)
+    aktif: bool = True
+    gagal: int = 0  # failed logins in a row
+    terkunci_sampai: datetime | None = None
+    dibuat: datetime = Field(default_factory=utcnow)
+
+
+class PenggunaKecamatan(SQLModel, table=True):
+    """The kecamatan an operator or a pimpinan may use; none for a pimpinan = every kecamatan (kabupaten)."""
+
+    __tablename__ = "pengguna_kecamatan"
+    pengguna_id: int = Field(foreign_key="pengguna.id", primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", primary_key=True)
+
+
+class SesiLogin(SQLModel, table=True):
+    """A login: the SHA-256 of its random token (the token itself lives only in the browser's cookie)."""
+
+    __tablename__ = "sesi_login"
+    id: str = Field(primary_key=True)
+    pengguna_id: int = Field(foreign_key="pengguna.id", index=True)
+    dibuat: datetime = Field(default_factory=utcnow)
+    terakhir: datetime = Field(default_factory=utcnow)
+    alamat: str | None = None
+
+
+class Audit(SQLModel, table=True):
+    """The audit trail: one row per action, never updated or deleted by the application."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    waktu: datetime = Field(default_factory=utcnow, index=True)
+    pengguna: str = Field(index=True)
+    peran: str | None = None
+    alamat: str | None = None
+    jenis: str = Field(index=True)
+    hasil: str = "berhasil"  # berhasil | ditolak
+    kecamatan_id: int | None = Field(default=None, index=True)
+    uraian: str = Field(default="", sa_column=Column(Text, nullable=False))
+    sebelum: str | None = Field(default=None, sa_column=Column(Text))
+    sesudah: str | None = Field(default=None, sa_column=Column(Text))

@@ -65,7 +65,7 @@ ui.unduh_csv(publik(ai.tabel_capaian(baris)), f"iku_{nama}_{tahun}_tw{tw}.csv", 
 def _simpan(ind, teks: dict) -> None:
     """Save the faktor texts through the import engine; on success clear the caches and rerun."""
     try:
-        hasil = ai.simpan_faktor(nama, ind, tahun, tw, teks)
+        hasil = ai.simpan_faktor(nama, ind, tahun, tw, teks, pengguna=ui.pelaku())
     except ImportError:
         st.error("Penyimpanan belum tersedia: mesin impor belum terpasang di aplikasi ini.", icon=":material/error:")
         return
@@ -94,7 +94,7 @@ def _faktor(b) -> None:
                 st.caption("belum diisi")
     if isian is not None and isian.keterangan:
         st.caption(f"Keterangan {fmt.triwulan(tw)}: {fmt.md(isian.keterangan)}")
-    if not ai.boleh_ubah_faktor():
+    if not ai.boleh_ubah_faktor(ui.pelaku(), p.kecamatan_id):
         return
     with st.expander(f"Ubah faktor dan tindak lanjut {fmt.triwulan(tw)}", icon=":material/edit:"):
         with st.form(f"iku_faktor_{ind.kode}_{tahun}_{tw}", border=False):

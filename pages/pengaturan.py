@@ -11,16 +11,16 @@ import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
 from dashboard import desa as desa_f
-from dashboard import format as fmt
 from dashboard import efisiensi as efisiensi_f
 from dashboard import format as fmt
 from dashboard import kelola
 from dashboard import pengaturan as peng
 from dashboard import ui
+from dashboard import ui_akun
 from dashboard.basisdata import pesan_galat
+from dashboard.akun import AkunError, AksesDitolak
 from dashboard.pengaturan import PengaturanError
 
-PENGGUNA = "operator"
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -31,15 +31,16 @@ def keadaan(kecamatan_id: int, kunci: str) -> dict:
                 "log": kelola.log_pengaturan(s), "desa": kelola.desa_kecamatan(s, kecamatan_id)}
 
 
-def tulis(aksi, pesan: str, sesudah=None) -> None:
-    """Run one write in a transaction; a PengaturanError is shown and nothing is written.
+def tulis(aksi, pesan: str, sesudah=None, kunci=None) -> None:
+    """Run one write in a transaction; a PengaturanError (or an account error, a refusal) is shown and nothing
+    is written.
 
     `aksi(session)` returns False when there was nothing to change.
     """
     try:
-        with ui.sesi(kunci=peng.KUNCI_TULIS) as s:
+        with ui.sesi(kunci=kunci or peng.KUNCI_TULIS) as s:
             berubah = aksi(s)
-    except PengaturanError as exc:
+    except (PengaturanError, AkunError, AksesDitolak) as exc:
         st.error(f"Tidak disimpan: {fmt.md(exc)}", icon=":material/error:")
         return
     except DBAPIError as exc:  # a full disk, a read-only database…: the cause, next to the form
@@ -65,45 +66,10 @@ def bagian_cadangan() -> None:
     st.caption("Satu berkas ZIP berisi setiap tabel sebagai CSV dan berkas asli setiap impor, dengan manifest "
                "(revisi skema, jumlah baris, SHA-256 setiap berkas). Simpan di luar server. Dari baris perintah: "
                "`python -m dashboard backup --out cadangan.zip`.")
-    st.download_button("Buat dan unduh cadangan", data=lambda: cadangan.buat_cadangan(engine=ui.mesin()),
+    st.download_button("Buat dan unduh cadangan", data=lambda: cadangan.buat_cadangan(engine=ui.mesin(), pengguna=ui.pelaku()),
                        file_name=f"pantau-triwulan-cadangan-{date.today().isoformat()}.zip",
                        mime="application/zip", icon=":material/backup:", key="pengaturan_unduh_cadangan")
-    periksa_pulihkan()
-
-
-def periksa_pulihkan() -> None:
-    from dashboard import cadangan
-
-    st.markdown("**Periksa atau pulihkan cadangan**")
-    st.caption("Pemeriksaan membuka berkas dan mencocokkan setiap checksum tanpa menulis apa pun. Pemulihan hanya "
-               "masuk ke basis data yang masih kosong (server baru, sesudah `db upgrade`) dengan revisi skema yang "
-               "sama, dalam satu transaksi: bila ada yang salah, tidak ada yang berubah.")
-    berkas = st.file_uploader("Berkas cadangan (.zip)", type=["zip"], key="pengaturan_berkas_cadangan")
-    if berkas is None:
-        return
-    isi = berkas.getvalue()
-    a, b = st.columns(2)
-    if a.button("Periksa", icon=":material/fact_check:", key="pengaturan_periksa_cadangan"):
-        try:
-            m = cadangan.periksa_cadangan(isi)
-        except cadangan.CadanganError as exc:
-            st.error(fmt.md(exc), icon=":material/error:")
-        else:
-            baris = sum(t["baris"] for t in m["tabel"].values())
-            st.success(f"Cadangan utuh: {len(m['sha256'])} berkas cocok dengan checksum-nya; "
-                       f"{fmt.angka(baris, 0)} baris dalam {len(m['tabel'])} tabel, "
-                       f"{fmt.angka(len(m['berkas']), 0)} berkas asli impor, revisi skema {m['revisi']}.",
-                       icon=":material/verified:")
-    if b.button("Pulihkan ke basis data ini", icon=":material/settings_backup_restore:",
-                key="pengaturan_pulihkan_cadangan"):
-        try:
-            hasil = cadangan.pulihkan(isi, engine=ui.mesin())
-        except cadangan.CadanganError as exc:
-            st.error(f"Pemulihan ditolak: {fmt.md(exc)}", icon=":material/error:")
-            return
-        ui.hapus_cache()
-        st.session_state["pengaturan_pesan"] = hasil.ringkas()
-        st.rerun()
+    ui.periksa_pulihkan(ui.pelaku())
 
 
 frame = ui.perlu_frame()
@@ -111,7 +77,7 @@ if frame is None:
     if pesan := st.session_state.pop("pengaturan_pesan", None):
         st.success(pesan, icon=":material/check_circle:")
     else:
-        periksa_pulihkan()  # a new, empty server can start from an office's backup
+        ui.periksa_pulihkan(ui.pelaku())  # a new, empty server can start from an office's backup
     st.stop()
 nama, tahun, tw = frame
 kec = ui.baca_kecamatan()
@@ -151,10 +117,10 @@ def simpan_nilai(baru: dict[str, str]) -> None:
             nilai_umum = umum.get(k, peng.DEFAULTS[k])
             if khusus_kec and v == nilai_umum:
                 if k in khusus:
-                    peng.hapus(s, k, kecamatan_id=kid, pengguna=PENGGUNA)
+                    peng.hapus(s, k, kecamatan_id=kid, pengguna=ui.pelaku())
                     berubah = True
             elif (khusus.get(k) if khusus_kec else nilai_umum) != v:
-                peng.simpan(s, k, v, kecamatan_id=kid_tulis, pengguna=PENGGUNA)
+                peng.simpan(s, k, v, kecamatan_id=kid_tulis, pengguna=ui.pelaku())
                 berubah = True
         return berubah
 
@@ -182,7 +148,7 @@ def bagian_berlaku() -> None:
                         f"(nilai umum: {fmt.md(kelola.tampil_nilai(k, umum.get(k, peng.DEFAULTS[k])))})")
         with kanan:
             if st.button("Hapus, pakai nilai umum", key=f"pengaturan_hapus_{k}", icon=":material/undo:"):
-                tulis(lambda s, k=k: peng.hapus(s, k, kecamatan_id=kid, pengguna=PENGGUNA),
+                tulis(lambda s, k=k: peng.hapus(s, k, kecamatan_id=kid, pengguna=ui.pelaku()),
                       f"Pengaturan khusus {kelola.label(k)} Kecamatan {fmt.md(nama)} dihapus; nilai umum berlaku.")
 
 
@@ -233,7 +199,7 @@ def bagian_skala() -> None:
                 st.error("Skala belum dapat disimpan:\n\n" + "\n".join(f"- {fmt.md(m)}" for m in dict.fromkeys(masalah)),
                          icon=":material/error:")
             else:
-                tulis(lambda s: kelola.simpan_skala(s, nama_baru, bands, pengguna=PENGGUNA),
+                tulis(lambda s: kelola.simpan_skala(s, nama_baru, bands, pengguna=ui.pelaku()),
                       f"Skala '{fmt.md(nama_baru.strip())}' disimpan; pilih di atas untuk memakainya.")
 
 
@@ -332,7 +298,7 @@ def bagian_unggahan() -> None:
 
 def bagian_templat_presentasi() -> None:
     """The PowerPoint template of the meeting deck (kabupaten-wide; see dashboard/ekspor/templat.py)."""
-    ui.bagian_templat_pptx(PENGGUNA)
+    ui.bagian_templat_pptx(ui.pelaku())
 
 
 def bagian_data_induk() -> None:
@@ -344,14 +310,14 @@ def bagian_data_induk() -> None:
         baru = st.text_input("Nama kecamatan", key="pengaturan_kecamatan_baru")
         kab_baru = st.text_input("Kabupaten", value=kab, key="pengaturan_kecamatan_baru_kab")
         if st.form_submit_button("Tambah", icon=":material/add:"):
-            tulis(lambda s: kelola.tambah_kecamatan(s, baru, kab_baru, pengguna=PENGGUNA),
+            tulis(lambda s: kelola.tambah_kecamatan(s, baru, kab_baru, pengguna=ui.pelaku()),
                   f"Kecamatan {fmt.md(baru.strip())} ditambahkan; pilih di samping untuk mengisi datanya.")
     with b, st.form(f"pengaturan_form_kecamatan_ubah_{kid}"):
         st.markdown(f"Ubah Kecamatan {fmt.md(nama)}")
         nama_ubah = st.text_input("Nama", value=nama, key=f"pengaturan_kecamatan_nama_{kid}")
         kab_ubah = st.text_input("Kabupaten", value=kab, key=f"pengaturan_kecamatan_kab_{kid}")
         if st.form_submit_button("Simpan perubahan", icon=":material/save:"):
-            tulis(lambda s: kelola.ubah_kecamatan(s, kid, nama_ubah, kab_ubah, pengguna=PENGGUNA),
+            tulis(lambda s: kelola.ubah_kecamatan(s, kid, nama_ubah, kab_ubah, pengguna=ui.pelaku()),
                   f"Kecamatan {fmt.md(nama_ubah.strip())} (Kabupaten {fmt.md(kab_ubah.strip())}) disimpan.",
                   sesudah=lambda: st.session_state.update(kecamatan=nama_ubah.strip()))
 
@@ -385,7 +351,7 @@ def simpan_desa(berubah, masalah: list[str]) -> None:
     from dashboard.impor import ImporError, impor_tabel
 
     try:
-        hasil = impor_tabel("desa", berubah, nama_file="isian-manual-desa.csv", kecamatan=nama, pengguna=PENGGUNA)
+        hasil = impor_tabel("desa", berubah, nama_file="isian-manual-desa.csv", kecamatan=nama, pengguna=ui.pelaku())
     except ImporError as exc:
         st.error(f"Tidak disimpan: {fmt.md(exc)}", icon=":material/error:")
         return
@@ -416,6 +382,8 @@ BAGIAN = {
     "Data induk": [bagian_data_induk],
     "Riwayat perubahan": [bagian_riwayat],
     "Cadangan": [bagian_cadangan],
+    "Pengguna": [lambda: ui_akun.bagian_pengguna(tulis, [k["nama"] for k in kec])],
+    "Audit": [lambda: ui_akun.bagian_audit(kec)],
 }
 for tab, fungsi in zip(st.tabs(list(BAGIAN)), BAGIAN.values()):
     with tab:

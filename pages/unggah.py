@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import format as fmt
 from dashboard import ui
 from dashboard import unggah as u
+from dashboard.akun import AksesDitolak
 from dashboard.impor import (ImporError, batalkan, berkas_sebagian, daftar_pemetaan, isi_berkas, riwayat,
                              simpan_pemetaan, templat)
 from dashboard.tabel import publik
@@ -34,9 +35,10 @@ def baca_impor(import_id: int, kunci: str) -> dict | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def berkas_asli(import_id: int, kunci: str) -> tuple[str, bytes]:
+def berkas_asli(import_id: int, kunci: str, pelaku) -> tuple[str, bytes]:
+    """The original file, for a user allowed to download it (`pelaku` is part of the cache key)."""
     with ui.sesi() as s:
-        return isi_berkas(s, import_id)
+        return isi_berkas(s, import_id, pengguna=pelaku)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -134,13 +136,14 @@ def rincian(r: dict, *, aksi: bool) -> None:
     if not aksi:
         return
     with st.container(horizontal=True):
-        if r.get("ukuran"):
-            nama_file, isi = berkas_asli(r["id"], kunci)
+        if r.get("ukuran") and ui.boleh("unduh_asli", r.get("kecamatan_id")):
+            nama_file, isi = berkas_asli(r["id"], kunci, ui.pelaku())
             label = (f"Unduh {fmt.angka(len(isi) / 1024, 0)} KB pertama berkas asli (sebagian)" if sebagian
                      else "Unduh berkas asli")
             st.download_button(label, data=isi, file_name=nama_file, icon=":material/download:",
                                key=f"unggah_asli_{r['id']}")
-        if r["status"] == "berhasil" and ss.get("unggah_konfirmasi") != r["id"]:
+        if (r["status"] == "berhasil" and ss.get("unggah_konfirmasi") != r["id"]
+                and ui.boleh("batal", r.get("kecamatan_id"))):
             st.button("Batalkan impor ini…", icon=":material/undo:", key=f"unggah_batal_{r['id']}",
                       on_click=lambda: ss.update(unggah_konfirmasi=r["id"]))
     galat_batal = ss.pop("unggah_batal_galat", None)
@@ -158,8 +161,8 @@ def rincian(r: dict, *, aksi: bool) -> None:
         if ya:
             ss.pop("unggah_konfirmasi", None)
             try:
-                teks = batalkan(r["id"], pengguna=u.PENGGUNA)
-            except ImporError as exc:
+                teks = batalkan(r["id"], pengguna=ui.pelaku())
+            except (ImporError, AksesDitolak) as exc:
                 ss["unggah_batal_galat"] = (r["id"], str(exc))
             else:
                 ui.hapus_cache()
@@ -291,7 +294,7 @@ with tab_berkas:
                 # other options (a mapping, the number style) on the same file does not log each try.
                 tanda = (pem.hasil.sha256, ds)
                 if tanda not in dicatat:
-                    hasil, _ = u.simpan(pem, isi, berkas.name)
+                    hasil, _ = u.simpan(pem, isi, berkas.name, pengguna=ui.pelaku())
                     dicatat[tanda] = hasil.import_id if hasil else None
                     ui.hapus_cache()
                     kunci = ui.kunci()
@@ -389,7 +392,7 @@ with tab_berkas:
                 if st.button("Simpan ke basis data", type="primary", icon=":material/save:", key="unggah_simpan"):
                     with st.status("Menyimpan…", expanded=True) as status:
                         bar = st.progress(0.1, text="Membaca dan memeriksa ulang berkas…")
-                        hasil, tolak = u.simpan(pem, isi, berkas.name)
+                        hasil, tolak = u.simpan(pem, isi, berkas.name, pengguna=ui.pelaku())
                         bar.progress(1.0, text="Selesai.")
                         ok = hasil is not None and hasil.status == "berhasil"
                         status.update(label="Tersimpan." if ok else "Tidak disimpan.",

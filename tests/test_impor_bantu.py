@@ -25,7 +25,7 @@ FILES = Path(__file__).resolve().parent / "files"
 GOOD, BAD = FILES / "good", FILES / "bad"
 TEST_PG = os.environ.get("TEST_DATABASE_URL")
 KECAMATAN = (("Bajuin", "Tanah Laut"), ("Bati-Bati", "Tanah Laut"), ("Pelaihari", "Tanah Laut"))
-BUKAN_DATA = {"import_log", "import_perubahan", "alembic_version", "pengaturan_log"}
+BUKAN_DATA = {"import_log", "import_perubahan", "alembic_version", "pengaturan_log", "audit", "sesi_login"}
 
 
 def _spec():

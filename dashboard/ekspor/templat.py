@@ -23,7 +23,8 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from dashboard import format as fmt
-from models.tables import Pengaturan, PengaturanLog, utcnow
+from dashboard.akun import log_ubah, wajib
+from models.tables import Pengaturan, utcnow
 
 KUNCI = "templat_pptx"
 LINGKUP = 0  # kecamatan_id 0: the kabupaten's setting, for every kecamatan
@@ -158,28 +159,28 @@ def _baris(session: Session) -> Pengaturan | None:
 
 
 def simpan(session: Session, isi: bytes, nama_file: str, *, pengguna: str) -> InfoTemplat:
-    """Check and store the template for every kecamatan (replacing the previous one)."""
+    """Check and store the template for every kecamatan (replacing the previous one; admins only)."""
+    p = wajib(pengguna, "templat", session=session)
     info = periksa(isi, nama_file)
     nilai = json.dumps({"nama_file": nama_file, "isi": base64.b64encode(isi).decode("ascii")})
     row = _baris(session)
     lama = _keterangan(row)
     if row is None:
-        row = Pengaturan(kecamatan_id=LINGKUP, kunci=KUNCI, nilai=nilai, pengguna=pengguna)
+        row = Pengaturan(kecamatan_id=LINGKUP, kunci=KUNCI, nilai=nilai, pengguna=p.nama)
     else:
-        row.nilai, row.diubah, row.pengguna = nilai, utcnow(), pengguna
+        row.nilai, row.diubah, row.pengguna = nilai, utcnow(), p.nama
     session.add(row)
-    session.add(PengaturanLog(pengguna=pengguna, kecamatan_id=LINGKUP, kunci=KUNCI, nilai_lama=lama,
-                              nilai_baru=f"{nama_file} ({info.ukuran} bita, SHA-256 {info.sha256})"))
+    log_ubah(session, p, "templat", LINGKUP, KUNCI, lama, f"{nama_file} ({info.ukuran} bita, SHA-256 {info.sha256})")
     return info
 
 
 def hapus(session: Session, *, pengguna: str) -> bool:
     """Drop the template (the built-in design applies again); False when there was none."""
+    p = wajib(pengguna, "templat", session=session)
     row = _baris(session)
     if row is None:
         return False
-    session.add(PengaturanLog(pengguna=pengguna, kecamatan_id=LINGKUP, kunci=KUNCI, nilai_lama=_keterangan(row),
-                              nilai_baru=None))
+    log_ubah(session, p, "templat", LINGKUP, KUNCI, _keterangan(row), None)
     session.delete(row)
     return True
 

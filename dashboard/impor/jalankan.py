@@ -19,6 +19,8 @@ from dashboard.impor.galat import Galat, ImporError
 from dashboard.impor.kolom import NAMA_DATASET
 from dashboard.impor.siap import Persiapan, batas_ukuran, cari_kecamatan, periksa_ukuran, siapkan
 from dashboard.impor.tulis import Penulis
+from dashboard.akun import (AksesDitolak, Pelaku, boleh, catat, catat_penolakan, penolakan, sebagai_pelaku,
+                            wajib)
 from models.db import get_engine, kunci_tulis
 from models.tables import ImportLog, Kecamatan, utcnow
 
@@ -87,15 +89,49 @@ def galat_basis_data(fungsi):
 def impor(dataset: str, isi: bytes, nama_file: str, *, engine: Engine | None = None, kecamatan: str | None = None,
           tahun: int | None = None, triwulan: int | None = None, lembar: str | None = None,
           pemetaan: dict | str | None = None, per_triwulan: bool = False, mode: str = "ganti",
-          gaya_angka: str = "id", dry_run: bool = False, pengguna: str = "operator",
+          gaya_angka: str = "id", dry_run: bool = False, pengguna: "str | Pelaku" = "operator",
           periode: str | None = None) -> HasilImpor:
-    """Import one file, all or nothing (see formats.md §1). Bad input never raises except `ImporError`."""
+    """Import one file, all or nothing (see formats.md §1). Bad input never raises except `ImporError`; a user
+    who may not import this data gets `AksesDitolak` (recorded in the audit trail), before the file is read
+    when the kecamatan is chosen, else once the file names its kecamatan."""
     from dashboard.impor.dataset import MODUL
 
     engine = engine or get_engine()
     if isinstance(isi, str):
         isi = isi.encode("utf-8")
+    pelaku = sebagai_pelaku(pengguna)
+    tindakan = tindakan_impor(dataset, nama_file)
     kunci = kunci_impor(engine, dataset, kecamatan)
+    try:
+        if pelaku.peran != "admin" or pelaku.tamu:
+            if dataset == "skala":  # a category scale is master data
+                wajib(pelaku, "master")
+            elif pelaku.peran != "operator" or pelaku.tamu:
+                wajib(pelaku, tindakan)
+            elif kunci[0][1] is not None:  # the kecamatan chosen: refused before the file is read
+                wajib(pelaku, tindakan, kunci[0][1], nama_kecamatan=kecamatan)
+        return _impor(dataset, isi, nama_file, engine=engine, kecamatan=kecamatan, tahun=tahun, triwulan=triwulan,
+                      lembar=lembar, pemetaan=pemetaan, per_triwulan=per_triwulan, mode=mode, gaya_angka=gaya_angka,
+                      dry_run=dry_run, pelaku=pelaku, tindakan=tindakan, periode=periode, kunci=kunci, MODUL=MODUL)
+    except AksesDitolak as exc:
+        catat_penolakan(engine, exc)
+        raise
+
+
+def tindakan_impor(dataset: str, nama_file: str) -> str:
+    """The kind of write an import is, for permissions and the audit trail: a faktor text, a manual entry, a file."""
+    from dashboard.analisis_iku import NAMA_FILE_ISIAN
+
+    if nama_file == NAMA_FILE_ISIAN:
+        return "faktor"
+    if str(nama_file).startswith("isian-manual"):
+        return "isian"
+    return "impor"
+
+
+def _impor(dataset, isi, nama_file, *, engine, kecamatan, tahun, triwulan, lembar, pemetaan, per_triwulan, mode,
+           gaya_angka, dry_run, pelaku, tindakan, periode, kunci, MODUL) -> HasilImpor:
+    pengguna = pelaku.nama
     with Session(engine, expire_on_commit=False) as session:
         trans = session.begin()
         try:
@@ -104,10 +140,14 @@ def impor(dataset: str, isi: bytes, nama_file: str, *, engine: Engine | None = N
             p = siapkan(dataset, bytes(isi), nama_file, session=session, kecamatan=kecamatan, tahun=tahun,
                         triwulan=triwulan, lembar=lembar, pemetaan=pemetaan, per_triwulan=per_triwulan, mode=mode,
                         gaya_angka=gaya_angka, periode=periode)
+            _cek_lingkup(session, pelaku, tindakan, p)
             if p.galat:
                 import_id = None
                 if not dry_run:
                     import_id = _log(session, p, pengguna, "ditolak", {}, [])
+                    catat(session, pelaku, "impor_ditolak", hasil="ditolak", kecamatan_id=p.kecamatan_id,
+                          uraian=f"{NAMA_DATASET.get(dataset, dataset)}, '{p.nama_file}': impor #{import_id} ditolak, "
+                                 f"{len(p.galat)} galat")
                     trans.commit()
                 else:
                     trans.rollback()
@@ -129,12 +169,30 @@ def impor(dataset: str, isi: bytes, nama_file: str, *, engine: Engine | None = N
             session.execute(update(ImportLog.__table__).where(ImportLog.__table__.c.id == import_id).values(
                 baris_baru=hitung["baru"], baris_berubah=hitung["berubah"], baris_tetap=hitung["tetap"],
                 peringatan=json.dumps(_bersih(peringatan), ensure_ascii=False)))
+            catat(session, pelaku, tindakan, kecamatan_id=p.kecamatan_id,
+                  uraian=f"{NAMA_DATASET.get(dataset, dataset)}, '{p.nama_file}': impor #{import_id}",
+                  sesudah={"impor": import_id, "sha256": p.sha256, "baru": hitung["baru"],
+                           "berubah": hitung["berubah"], "tetap": hitung["tetap"]})
             trans.commit()
             return hasil
         except BaseException:
             if trans.is_active:
                 trans.rollback()
             raise
+
+
+def _cek_lingkup(session: Session, pelaku: Pelaku, tindakan: str, p: Persiapan) -> None:
+    """Every kecamatan the file writes must be the user's (a kabupaten-wide file names them only once read)."""
+    if pelaku.peran == "admin" and not pelaku.tamu:
+        return
+    kids = {item[0] for item in (p.lingkup or [])} | {p.kecamatan_id}
+    kids.discard(None)
+    if not kids and p.galat:
+        return  # a file rejected before it named a kecamatan writes nothing: its errors are the answer
+    for kid in sorted(kids) or [None]:
+        if not boleh(pelaku, tindakan, kid):
+            raise penolakan(pelaku, tindakan, kid, session.execute(
+                select(Kecamatan.nama).where(Kecamatan.id == kid)).scalar() if kid is not None else None)
 
 
 def kunci_impor(engine: Engine, dataset: str, kecamatan: str | None) -> list[tuple[str, int | None]]:

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from dashboard import format as fmt
+from dashboard.akun import AksesDitolak, catat, catat_penolakan, wajib
 from dashboard.impor.galat import ImporError
 from dashboard.impor.jalankan import KUNCI_DATASET, galat_basis_data
 from dashboard.impor.kolom import NAMA_DATASET
@@ -48,12 +49,15 @@ def riwayat(session: Session, *, kecamatan_id: int | None = None, limit: int = 2
     return out
 
 
-def isi_berkas(session: Session, import_id: int) -> tuple[str, bytes]:
+def isi_berkas(session: Session, import_id: int, *, pengguna=None) -> tuple[str, bytes]:
     """The original file of an import, as uploaded; of a large rejected file only its beginning, under a name that
-    says so (see `berkas_sebagian`)."""
-    row = session.execute(select(LOG.c.nama_file, LOG.c.isi_file, LOG.c.opsi).where(LOG.c.id == import_id)).first()
+    says so (see `berkas_sebagian`). Only for admins and the operators of the import's kecamatan (raw SKM answers
+    are among these files)."""
+    row = session.execute(select(LOG.c.nama_file, LOG.c.isi_file, LOG.c.opsi, LOG.c.kecamatan_id)
+                          .where(LOG.c.id == import_id)).first()
     if row is None:
         raise ImporError(f"Impor #{import_id} tidak ada.")
+    wajib(pengguna, "unduh_asli", row.kecamatan_id, session=session)
     isi = bytes(row.isi_file or b"")
     if json.loads(row.opsi or "{}").get("ukuran_berkas"):
         return f"{fmt.angka(len(isi) / 1024, 0)}KB-pertama_{row.nama_file}", isi
@@ -86,6 +90,14 @@ def batalkan(import_id: int, *, pengguna: str, engine: Engine | None = None) -> 
     with Session(engine) as session:
         asal = session.execute(select(LOG.c.dataset, LOG.c.kecamatan_id).where(LOG.c.id == import_id)).first()
     kunci = [(KUNCI_DATASET.get(asal.dataset, asal.dataset), asal.kecamatan_id)] if asal else []
+    try:
+        return _batalkan(import_id, pengguna, engine, kunci)
+    except AksesDitolak as exc:
+        catat_penolakan(engine, exc)
+        raise
+
+
+def _batalkan(import_id: int, pengguna, engine: Engine, kunci: list) -> str:
     with Session(engine) as session:
         with session.begin():
             # The same write lock as the imports of that data: an undo waits for an import running on it
@@ -99,6 +111,7 @@ def batalkan(import_id: int, *, pengguna: str, engine: Engine | None = None) -> 
                 raise ImporError(f"Impor #{import_id} sudah dibatalkan pada {fmt.waktu(log.dibatalkan_pada)}.")
             if log.status != "berhasil":
                 raise ImporError(f"Impor #{import_id} ditolak saat itu; tidak ada data yang perlu dibatalkan.")
+            pelaku = wajib(pengguna, "batal", log.kecamatan_id, session=session)
             _tolak_bila_diubah(conn, import_id)
             catatan = conn.execute(select(PERUBAHAN.c.tabel, PERUBAHAN.c.sebelum)
                                    .where(PERUBAHAN.c.import_id == import_id)).all()
@@ -119,9 +132,13 @@ def batalkan(import_id: int, *, pengguna: str, engine: Engine | None = None) -> 
                     continue
                 dipulihkan += _pulihkan(conn, tabel, sebelum[tabel])
             opsi = json.loads(log.opsi or "{}")
-            opsi["dibatalkan_oleh"] = pengguna
+            opsi["dibatalkan_oleh"] = pelaku.nama
             conn.execute(update(LOG).where(LOG.c.id == import_id).values(
                 status="dibatalkan", dibatalkan_pada=utcnow(), opsi=json.dumps(opsi, ensure_ascii=False)))
+            catat(conn, pelaku, "batal", kecamatan_id=log.kecamatan_id,
+                  uraian=f"Impor #{import_id} ({NAMA_DATASET.get(log.dataset, log.dataset)}, '{log.nama_file}') "
+                         "dibatalkan", sebelum={"status": "berhasil"},
+                  sesudah={"status": "dibatalkan", "dihapus": dihapus, "dipulihkan": dipulihkan})
     return (f"Impor #{import_id} ({NAMA_DATASET.get(log.dataset, log.dataset)}, '{log.nama_file}') dibatalkan: "
             f"{dihapus} baris yang ditambahkannya dihapus, {dipulihkan} baris dikembalikan seperti semula.")
 
