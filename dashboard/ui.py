@@ -131,6 +131,8 @@ def alamat() -> str | None:
         maju = st.context.headers.get("X-Forwarded-For") or st.context.headers.get("X-Real-Ip")
     except Exception:  # no browser (AppTest)
         return None
+    ip = ip if isinstance(ip, str) else None  # AppTest gives stand-ins, not addresses
+    maju = maju if isinstance(maju, str) else None
     if maju and ip in (None, "127.0.0.1", "::1"):
         return maju.split(",")[-1].strip()[:64]
     return ip
@@ -168,7 +170,7 @@ def _token_kuki() -> str | None:
         nilai = st.context.cookies.get(KUKI)
     except Exception:
         return None
-    if not nilai:
+    if not nilai or not isinstance(nilai, str):
         return None
     try:
         return _penanda().loads(nilai)
@@ -180,7 +182,7 @@ def _kuki_js(nilai: str | None) -> None:
     """Write (or clear) the login cookie in the browser. Set from the page's script, so it cannot be HttpOnly
     (Streamlit gives no HTTP response to set it on); it is signed, SameSite=Strict, Secure over HTTPS."""
     try:
-        aman = st.context.url.startswith("https") or st.context.headers.get("X-Forwarded-Proto") == "https"
+        aman = str(st.context.url).startswith("https") or st.context.headers.get("X-Forwarded-Proto") == "https"
     except Exception:
         aman = False
     if nilai is None:
@@ -265,6 +267,9 @@ def _halaman_pertama(engine) -> None:
     _, tengah, _ = st.columns([1, 2, 1])
     with tengah:
         st.title("Pantau Triwulan: penyiapan awal")
+        if pesan := ss.pop("pengaturan_pesan", None):  # a backup without accounts was restored
+            st.success(fmt.md(pesan) + " Cadangan itu tidak membawa akun: buat admin pertama.",
+                       icon=":material/check_circle:")
         st.info("Server ini belum punya akun. Buat **admin pertama**: admin menambahkan operator kecamatan dan "
                 "pimpinan di Pengaturan › Pengguna. Halaman ini hilang setelah admin pertama dibuat.",
                 icon=":material/admin_panel_settings:")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -11,10 +12,52 @@ APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 PESAN_GAGAL = "Maaf, halaman ini gagal ditampilkan"
 
 
+@functools.lru_cache(maxsize=1)
+def _hash_uji() -> str:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher().hash(SANDI_UJI)
+
+
+SANDI_UJI = "sandi-uji-123"
+
+
+def akun_uji(nama: str = "admin.uji", peran: str = "admin", kecamatan: list[str] | None = None,
+             url: str | None = None) -> str:
+    """An account in the test database (made once; the password is SANDI_UJI) and a fresh login token for it."""
+    import hashlib
+    import secrets
+
+    from sqlalchemy import insert, select
+
+    from dashboard.akun import utcnow
+    from models.db import get_engine
+    from models.tables import Kecamatan, Pengguna, PenggunaKecamatan, SesiLogin
+
+    engine = get_engine(url)
+    with engine.begin() as c:
+        pid = c.execute(select(Pengguna.id).where(Pengguna.nama == nama)).scalar()
+        if pid is None:
+            pid = c.execute(insert(Pengguna.__table__).values(nama=nama, peran=peran, hash_sandi=_hash_uji(),
+                                                              aktif=True, gagal=0, dibuat=utcnow())).inserted_primary_key[0]
+            for k in kecamatan or []:
+                kid = c.execute(select(Kecamatan.id).where(Kecamatan.nama == k)).scalar()
+                c.execute(insert(PenggunaKecamatan.__table__).values(pengguna_id=pid, kecamatan_id=kid))
+        token = secrets.token_urlsafe(16)
+        c.execute(insert(SesiLogin.__table__).values(id=hashlib.sha256(token.encode()).hexdigest(), pengguna_id=pid,
+                                                     dibuat=utcnow(), terakhir=utcnow()))
+    return token
+
+
 def buka(halaman: str | None = None, kecamatan: str | None = None, tahun: int | None = None,
-         triwulan: int | None = None, timeout: int = 60) -> AppTest:
-    """Run the app with the frame set, then switch to `pages/<halaman>.py` (None: the default page)."""
+         triwulan: int | None = None, timeout: int = 60, sebagai: str | None = "admin",
+         akun_kecamatan: list[str] | None = None) -> AppTest:
+    """Run the app with the frame set, logged in as an account of role `sebagai` (None: not logged in), then switch
+    to `pages/<halaman>.py` (None: the default page)."""
     at = AppTest.from_file(APP, default_timeout=timeout)
+    if sebagai is not None:
+        nama = "admin.uji" if sebagai == "admin" else f"{sebagai}.{'-'.join(akun_kecamatan or ['semua'])}".lower()
+        at.session_state["_token_sesi"] = akun_uji(nama, sebagai, akun_kecamatan)
     if kecamatan is not None:
         at.session_state["kecamatan"] = kecamatan
     if tahun is not None:

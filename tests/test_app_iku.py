@@ -173,7 +173,7 @@ def test_ubah_faktor_tersimpan_dan_tercatat(app_db):
         assert r.faktor_pendorong and r.keterangan  # the other texts are kept
         log = s.execute(select(ImportLog).order_by(ImportLog.id.desc()).limit(1)).scalar_one()
         assert (log.dataset, log.nama_file, log.pengguna, log.status) == (
-            "realisasi", "isian-manual-iku.csv", "operator", "berhasil")
+            "realisasi", "isian-manual-iku.csv", "admin.uji", "berhasil")
         assert log.baris_berubah == 1 and log.tahun == 2025 and log.triwulan == 4
 
 

@@ -73,7 +73,7 @@ def test_metode_efisiensi_khusus_bajuin_lalu_dihapus(app_db):
         assert peng.baca(s, 0).efisiensi_metode == "tanah_laut"
         log = s.execute(select(PengaturanLog).order_by(PengaturanLog.id.desc())).scalars().first()
         assert (log.kunci, log.kecamatan_id, log.nilai_baru, log.pengguna) == ("efisiensi_metode", kid, "rasio",
-                                                                             "operator")
+                                                                             "admin.uji")
 
     _ke_ringkasan(at, "Bajuin")
     # capaian 119,864 / serapan 88,130 × 100 = 136,008 (formats.md's example prints it rounded, 136.0).
@@ -187,7 +187,7 @@ def test_tambah_kecamatan_tercatat(app_db):
     assert k.kabupaten == "Tanah Laut" and not k.sintetis
     assert log.nilai_baru == "Takisung (Kabupaten Tanah Laut)" and log.kecamatan_id == k.id
     # The log tab lists the change.
-    riwayat = at.dataframe[-1].value
+    riwayat = next(d.value for d in at.dataframe if "Yang diubah" in d.value.columns)
     assert list(riwayat["Yang diubah"])[0] == "Data kecamatan"
 
 
@@ -220,7 +220,7 @@ def test_ubah_desa_lewat_impor_manual(app_db):
         imp = s.execute(select(ImportLog).order_by(ImportLog.id.desc())).scalars().first()
     assert d.definitif is False
     assert (imp.dataset, imp.nama_file, imp.pengguna, imp.kecamatan_id) == ("desa", "isian-manual-desa.csv",
-                                                                          "operator", kid)
+                                                                          "admin.uji", kid)
 
 
 # ---------------------------------------------------------------- the pure functions

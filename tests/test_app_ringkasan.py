@@ -85,9 +85,10 @@ def test_data_yang_belum_ada_dikatakan(app_db):
 def test_frame_dari_alamat(app_db):
     from streamlit.testing.v1 import AppTest
 
-    from apputil import APP
+    from apputil import APP, akun_uji
 
     at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["_token_sesi"] = akun_uji()
     at.query_params["kecamatan"] = "Pelaihari"
     at.query_params["tahun"] = "2025"
     at.query_params["triwulan"] = "IV"

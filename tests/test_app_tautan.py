@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from apputil import APP, tampak, tanpa_galat
+from apputil import APP, akun_uji, tampak, tanpa_galat
 
 
 def _buka(**param) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["_token_sesi"] = akun_uji()
     for k, v in param.items():
         at.query_params[k] = v
     at.run()

@@ -22,8 +22,11 @@ from models.db import get_engine, normal_url, upgrade
 SULIT = ["\\N", "\\\\N", "", " ", "baris\nbaru", 'kutip "ganda", koma', "Ünicode — ✓", "=1+1", "\\"]
 
 
-def isi_semua(engine) -> dict[str, list[tuple]]:
-    """Every row of every table (except alembic_version), comparable across SQLite and PostgreSQL."""
+def isi_semua(engine, jejak_cadangan: bool = False) -> dict[str, list[tuple]]:
+    """Every row of every table (except alembic_version), comparable across SQLite and PostgreSQL.
+
+    The audit rows of a backup and of a restore are written after the snapshot (the source gains one, the
+    target another): left out unless `jejak_cadangan`; `test_jejak_cadangan_dan_pemulihan` checks them."""
     meta = MetaData()
     with engine.connect() as c:
         meta.reflect(bind=c)
@@ -32,8 +35,10 @@ def isi_semua(engine) -> dict[str, list[tuple]]:
             if t.name == "alembic_version":
                 continue
             kolom = sorted(t.columns.keys())
-            rows = c.execute(select(*[t.c[k] for k in kolom]).order_by(*t.primary_key.columns)).all()
-            out[t.name] = [tuple(_normal(v) for v in r) for r in rows]
+            q = select(*[t.c[k] for k in kolom]).order_by(*t.primary_key.columns)
+            if t.name == "audit" and not jejak_cadangan:
+                q = q.where(t.c.jenis.not_in(["cadangan", "pulih"]))
+            out[t.name] = [tuple(_normal(v) for v in r) for r in c.execute(q).all()]
     return out
 
 
@@ -159,8 +164,13 @@ def _ubah_anggota(zip_: bytes, nama: str, isi: bytes | None) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def cadangan_demo(demo_template):
-    return buat_cadangan(engine=create_engine(f"sqlite:///{demo_template}"))
+def cadangan_demo(demo_template, tmp_path_factory):
+    """A backup of a copy of the demo (a backup adds its audit row: the shared template stays as it is)."""
+    import shutil
+
+    salinan = tmp_path_factory.mktemp("cadangan_demo") / "demo.db"
+    shutil.copy(demo_template, salinan)
+    return buat_cadangan(engine=create_engine(f"sqlite:///{salinan}"))
 
 
 @pytest.mark.parametrize("rusak, pesan", [
@@ -250,3 +260,23 @@ def test_cli_backup_restore(demo_db, tmp_path):
     r = subprocess.run([*jalankan, "restore", str(tmp_path / "tidak_ada.zip")], cwd=ROOT, env=env,
                        capture_output=True, text=True)
     assert r.returncode == 2
+
+
+def test_jejak_cadangan_dan_pemulihan(sumber, tmp_path):
+    """A backup and a restore are each one audit row (who, and the row counts), beside every restored row."""
+    from dashboard.akun import Pelaku, baca_audit
+    from models.db import session_scope
+
+    asal = get_engine(sumber)
+    admin = Pelaku(nama="admin.kab", peran="admin", alamat="10.0.0.5")
+    zip_ = buat_cadangan(engine=asal, pengguna=admin)
+    url = f"sqlite:///{tmp_path / 'baru.db'}"
+    pulihkan(zip_, engine=get_engine(url), pengguna=admin)
+    with session_scope(asal) as s:
+        cad = baca_audit(s, jenis="cadangan")
+    with session_scope(get_engine(url)) as s:
+        pul = baca_audit(s, jenis="pulih")
+        assert not baca_audit(s, jenis="cadangan")  # the backup's own row came after its snapshot
+    assert [(r["pengguna"], r["alamat"]) for r in cad] == [("admin.kab", "10.0.0.5")]
+    assert [(r["pengguna"], r["alamat"]) for r in pul] == [("admin.kab", "10.0.0.5")]
+    assert json.loads(pul[0]["sesudah"])["import_log"] == json.loads(cad[0]["sesudah"])["import_log"]

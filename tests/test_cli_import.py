@@ -31,7 +31,10 @@ def test_impor_berhasil_lalu_dibatalkan(bd):
     from test_impor_bantu import sesi
 
     with sesi() as s:
-        assert riwayat(s)[0]["pengguna"] == "cli"
+        # The command line is the local system administrator, named by the operating-system user.
+        from dashboard.akun import nama_sistem
+
+        assert riwayat(s)[0]["pengguna"] == nama_sistem() and nama_sistem().endswith("(baris perintah)")
     r = cli("undo", "1")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == ("Impor #1 (rekap NRR SKM, 'skm_rekap_koma.csv') dibatalkan: 40 baris yang "

@@ -124,6 +124,9 @@ def ukur(url: str, kecamatan: str, tahun: int, triwulan: int, ulang: int, hanya:
 
     from models.db import get_engine, normal_url
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from apputil import akun_uji
+
     os.environ["DATABASE_URL"] = url
     hitung = Penghitung(get_engine(normal_url(url)))
     cpu = WaktuCpu()
@@ -136,6 +139,7 @@ def ukur(url: str, kecamatan: str, tahun: int, triwulan: int, ulang: int, hanya:
         dingin, hangat, sql_dingin, sql_hangat, cpu_dingin, cpu_hangat, galat = [], [], [], [], [], [], []
         for _ in range(ulang):
             at = AppTest.from_file(app, default_timeout=180)
+            at.session_state["_token_sesi"] = akun_uji(url=normal_url(url))  # logged in as an admin
             at.session_state["kecamatan"] = kecamatan
             at.session_state["tahun"] = tahun
             at.session_state["triwulan"] = triwulan
