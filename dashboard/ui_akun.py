@@ -56,7 +56,8 @@ def bagian_pengguna(tulis, nama_kecamatan: list[str]) -> None:
         sandi = st.text_input("Kata sandi awal", type="password", autocomplete="new-password",
                               help=f"Minimal {akun.SANDI_MIN} karakter.")
         ulang = st.text_input("Ulangi kata sandi", type="password", autocomplete="new-password")
-        if st.form_submit_button("Tambah", type="primary", icon=":material/person_add:"):
+        if st.form_submit_button("Tambah pengguna", type="primary", icon=":material/person_add:",
+                                 key="akun_tambah_kirim"):
             if sandi != ulang:
                 st.error("Kedua kata sandi tidak sama.")
             else:
