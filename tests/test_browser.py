@@ -59,21 +59,43 @@ def hentikan(proc: subprocess.Popen) -> None:
 
 @pytest.fixture
 def server(demo_db, tmp_path):
+    from apputil import akun_uji
+
+    akun_uji("admin.uji", "admin", url=demo_db)
+    akun_uji("op.bajuin", "operator", ["Bajuin"], url=demo_db)
     proc, base = jalankan_streamlit(demo_db, tmp_path / "streamlit.log")
     yield base
     hentikan(proc)
 
 
+def masuk(page, base: str, nama: str = "admin.uji") -> None:
+    """Log in through the form; the signed cookie then carries the login to every page and tab."""
+    from apputil import SANDI_UJI
+
+    page.goto(base)
+    page.get_by_label("Nama pengguna").fill(nama)
+    page.get_by_label("Kata sandi").fill(SANDI_UJI)
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_role("button", name="Keluar").wait_for()
+
+
 @pytest.fixture
-def halaman(server):
+def peramban(server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1500, "height": 1000})
-        page.set_default_timeout(45000)
-        yield page, server
+        yield browser, server
         browser.close()
+
+
+@pytest.fixture
+def halaman(peramban):
+    browser, server = peramban
+    page = browser.new_page(viewport={"width": 1500, "height": 1000})
+    page.set_default_timeout(45000)
+    masuk(page, server)
+    yield page, server
 
 
 def _tunggu(page):
@@ -177,3 +199,70 @@ def test_ponsel_bingkai_tertutup_dan_angka_lebih_dulu(halaman):
     assert all(kartu.nth(i).bounding_box()["y"] < pertama_grafik for i in range(5))
     assert kartu.first.bounding_box()["y"] < 844  # the first figure is on the first screen
     assert page.evaluate(TERPOTONG) == []
+
+
+def test_operator_mengunggah_admin_melihat_audit(peramban, tmp_path):
+    """Issue 9: log in, upload as an operator, see the audit row as the admin; logout ends the login."""
+    from apputil import SANDI_UJI
+
+    browser, base = peramban
+    konteks = browser.new_context(viewport={"width": 1280, "height": 720})
+    op = konteks.new_page()
+    op.set_default_timeout(45000)
+    # A wrong password first: refused with the attempts left, and the password field is emptied.
+    op.goto(base)
+    op.get_by_label("Nama pengguna").fill("op.bajuin")
+    op.get_by_label("Kata sandi").fill("salah-sekali")
+    op.get_by_role("button", name="Masuk").click()
+    op.get_by_text("Sisa percobaan sebelum akun terkunci: 4").wait_for()
+    assert op.get_by_label("Kata sandi").input_value() == ""
+    masuk(op, base, "op.bajuin")
+    assert "Operator" in op.locator('[data-testid="stSidebar"]').inner_text()
+    nav = op.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Unggah Data" in nav and "Pengaturan" not in nav
+    op.goto(f"{base}/unggah?kecamatan=Bajuin&tahun=2025&triwulan=4")  # a new page load: the cookie keeps the login
+    _tunggu(op)
+    op.get_by_role("button", name="Keluar").wait_for()
+    op.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
+        str(ROOT / "tests" / "files" / "good" / "indikator_koma.csv"))
+    op.get_by_role("button", name="Simpan ke basis data").click()
+    op.get_by_text(re.compile(r"Impor #\d+ tersimpan")).first.wait_for()
+    op.screenshot(path=str(tmp_path / "operator.png"))
+    # A link to another kecamatan: refused, not shown.
+    op.goto(f"{base}/?kecamatan=Pelaihari&tahun=2025&triwulan=4")
+    op.get_by_text("Akses ditolak").first.wait_for()
+    assert op.locator('[data-testid="stMetric"]').count() == 0
+    # Logout ends the login in every tab of the browser.
+    tab2 = konteks.new_page()
+    tab2.goto(base)
+    tab2.get_by_role("button", name="Keluar").wait_for()
+    op.get_by_role("button", name="Keluar").click()
+    op.get_by_role("button", name="Masuk").wait_for()
+    tab2.reload()
+    tab2.get_by_role("button", name="Masuk").wait_for()
+    konteks.close()
+
+    admin = browser.new_page(viewport={"width": 1280, "height": 720})
+    admin.set_default_timeout(45000)
+    masuk(admin, base)
+    admin.goto(f"{base}/pengaturan?kecamatan=Bajuin&tahun=2025&triwulan=4")
+    _tunggu(admin)
+    admin.get_by_role("tab", name="Audit").click()
+    panel = admin.get_by_role("tabpanel", name="Audit")
+    panel.locator('[data-testid="stDataFrame"]').first.wait_for()
+    admin.wait_for_timeout(500)
+    admin.screenshot(path=str(tmp_path / "audit.png"))
+    from dashboard import akun
+    from models.db import session_scope
+
+    with session_scope() as s:
+        jejak = [(r["pengguna"], r["jenis"], r["hasil"]) for r in akun.baca_audit(s)]
+    for baris in [("op.bajuin", "masuk_gagal", "ditolak"), ("op.bajuin", "masuk", "berhasil"),
+                  ("op.bajuin", "impor", "berhasil"), ("op.bajuin", "akses_ditolak", "ditolak"),
+                  ("op.bajuin", "keluar", "berhasil")]:
+        assert baris in jejak, baris
+    # The tab shows the operator's import (the grid is a canvas: read its CSV download instead).
+    with admin.expect_download() as unduh:
+        panel.get_by_role("button", name="Unduh CSV audit").click()
+    teks = Path(unduh.value.path()).read_text(encoding="utf-8-sig")
+    assert "op.bajuin" in teks and "indikator_koma.csv" in teks
