@@ -482,9 +482,7 @@ def masuk(engine: Engine, nama: str, sandi: str, *, alamat: str | None = None,
                     if _hasher.check_needs_rehash(u.hash_sandi):
                         nilai["hash_sandi"] = _hasher.hash(sandi)
                     s.execute(update(Pengguna.__table__).where(Pengguna.id == u.id).values(**nilai))
-                    token = secrets.token_urlsafe(32)
-                    s.execute(insert(SesiLogin.__table__).values(id=_hash_token(token), pengguna_id=u.id, dibuat=now,
-                                                                 terakhir=now, alamat=alamat))
+                    token = _buat_sesi(s, u, alamat, now)
                     catat(s, tamu, "masuk", uraian="Masuk")
                     return token, _pelaku(s, u, alamat)
                 gagal = (u.gagal or 0) + 1
@@ -505,6 +503,38 @@ def masuk(engine: Engine, nama: str, sandi: str, *, alamat: str | None = None,
                     raise_later = MasukGagal(f"Nama pengguna atau kata sandi salah. Sisa percobaan sebelum akun "
                                              f"terkunci: {GAGAL_MAKS - gagal}.")
     raise raise_later  # after the commit: the failure and its count are kept
+
+
+def masuk_email(engine: Engine, email: str, *, alamat: str | None = None,
+                sekarang: datetime | None = None) -> tuple[str, Pelaku]:
+    """Log in a user whom the kabupaten's identity provider vouched for (Streamlit's `st.login`, OIDC): the
+    active account with that e-mail address; MasukGagal (recorded) when there is none or it is locked."""
+    now = sekarang or utcnow()
+    email = (email or "").strip().lower()
+    with Session(engine, expire_on_commit=False) as s, s.begin():
+        u = s.execute(select(Pengguna).where(func.lower(Pengguna.email) == email, Pengguna.aktif.is_(True))
+                      ).scalars().first() if email else None
+        terkunci = _utc(u.terkunci_sampai) if u is not None else None
+        if u is None or (terkunci is not None and terkunci > now):
+            catat(s, Pelaku(nama=email[:64] or "(tanpa e-mail)", peran="-", alamat=alamat), "masuk_gagal",
+                  hasil="ditolak", uraian="Penyedia identitas: tidak ada akun aktif dengan e-mail ini"
+                  if u is None else "Penyedia identitas: akun sedang terkunci")
+            gagal = MasukGagal(f"Tidak ada akun aktif untuk e-mail {email or '(kosong)'}. Minta admin mencatat "
+                               "e-mail Anda pada akun Anda." if u is None else
+                               f"Akun terkunci sampai {teks_waktu(terkunci)}.", terkunci)
+        else:
+            token = _buat_sesi(s, u, alamat, now)
+            catat(s, Pelaku(nama=u.nama, peran=u.peran, alamat=alamat, id=u.id), "masuk",
+                  uraian="Masuk lewat penyedia identitas (OIDC)")
+            return token, _pelaku(s, u, alamat)
+    raise gagal
+
+
+def _buat_sesi(s, u, alamat: str | None, now: datetime) -> str:
+    token = secrets.token_urlsafe(32)
+    s.execute(insert(SesiLogin.__table__).values(id=_hash_token(token), pengguna_id=u.id, dibuat=now, terakhir=now,
+                                                 alamat=alamat))
+    return token
 
 
 def menganggur_menit(session) -> int:

@@ -217,6 +217,16 @@ def gerbang():
     if token:  # ended: idle too long, logged out elsewhere, account disabled
         ss.pop(_SS_TOKEN, None)
         ss["_sesi_berakhir"] = True
+    if _oidc() and _oidc_masuk() and not ss.get("_oidc_gagal"):  # back from the identity provider
+        try:
+            token, p = akun.masuk_email(engine, str(st.user.get("email") or ""), alamat=alamat())
+        except akun.MasukGagal as exc:
+            ss["_oidc_gagal"] = str(exc)
+        else:
+            ss[_SS_TOKEN], ss[_SS_PELAKU] = token, p
+            with st.sidebar:
+                _kuki_js(_penanda().dumps(token))
+            return p
     if kuki:
         _kuki_js(None)
     if bebas and not ss.get("_mau_masuk"):
@@ -224,6 +234,21 @@ def gerbang():
         return akun.TAMU
     ss.pop(_SS_PELAKU, None)
     return lambda: _form_masuk(engine)
+
+
+def _oidc() -> bool:
+    """Whether the kabupaten configured Streamlit's own login (`[auth]` in .streamlit/secrets.toml)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file
+        return False
+
+
+def _oidc_masuk() -> bool:
+    try:
+        return bool(st.user.is_logged_in)
+    except Exception:
+        return False
 
 
 def _form_masuk(engine) -> None:
@@ -245,6 +270,14 @@ def _form_masuk(engine) -> None:
             nama = st.text_input("Nama pengguna", autocomplete="username")
             sandi = st.text_input("Kata sandi", type="password", autocomplete="current-password")
             kirim = st.form_submit_button("Masuk", type="primary")
+        if _oidc():
+            if gagal := ss.get("_oidc_gagal"):
+                st.error(fmt.md(gagal), icon=":material/lock:")
+            if st.button("Masuk dengan akun kantor (penyedia identitas)", icon=":material/badge:"):
+                ss.pop("_oidc_gagal", None)
+                if _oidc_masuk():
+                    st.logout()
+                st.login()
         if ss.get("_mau_masuk") and st.button("Kembali membaca tanpa masuk"):
             ss.pop("_mau_masuk", None)
             st.rerun()
@@ -353,6 +386,8 @@ def sidebar_akun(p) -> None:
             for k in (_SS_TOKEN, _SS_PELAKU):
                 ss.pop(k, None)
             hapus_cache()
+            if _oidc() and _oidc_masuk():
+                st.logout()  # also the identity provider's login of this browser
             st.rerun()
 
 

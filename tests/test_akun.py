@@ -348,3 +348,17 @@ def test_cli_user_dan_audit(bd):
     assert r.returncode == 2 and "bukan tanggal" in r.stderr
     r = _cli("pengaturan", "set", "akses_baca_tanpa_login", "ya")
     assert r.returncode == 0 and "akses_baca_tanpa_login = 1" in r.stdout
+
+
+@pytest.mark.postgres
+def test_masuk_lewat_penyedia_identitas_dicocokkan_dengan_email(bd):
+    sistem = akun.pelaku_sistem()
+    with session_scope() as s:
+        akun.tambah_pengguna(s, "camat.bajuin", SANDI, "pimpinan", ["Bajuin"], email="Camat@Tanahlaut.go.id",
+                             pengguna=sistem)
+    token, p = akun.masuk_email(get_engine(), "camat@tanahlaut.go.id")
+    assert p.nama == "camat.bajuin" and akun.pelaku_sesi(get_engine(), token).nama == "camat.bajuin"
+    with pytest.raises(MasukGagal, match="Tidak ada akun aktif untuk e-mail orang@lain.id"):
+        akun.masuk_email(get_engine(), "orang@lain.id")
+    assert _audit(jenis="masuk")[0]["uraian"] == "Masuk lewat penyedia identitas (OIDC)"
+    assert _audit(jenis="masuk_gagal")[0]["pengguna"] == "orang@lain.id"
