@@ -296,7 +296,7 @@ def test_aplikasi_menyebut_db_upgrade_hanya_bila_skema_belum_ada(tmp_path, monke
 
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'kosong.db'}")
     st.cache_data.clear()
-    at = buka()
+    at = buka(sebagai=None)  # no schema: no account can exist yet
     assert [str(e.value) for e in at.error] == [
         "Basis data belum siap. Jalankan `python -m dashboard db upgrade` (atau `make run`), lalu ulangi."]
 
@@ -311,7 +311,7 @@ def test_aplikasi_berkas_basis_data_tak_terbuka(app_db):
 
     event.listen(engine, "connect", tak_terbuka)
     try:
-        at = buka()
+        at = buka(sebagai=None)
     finally:
         event.remove(engine, "connect", tak_terbuka)
     galat = [str(e.value) for e in at.error]

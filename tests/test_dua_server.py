@@ -13,7 +13,7 @@ import pytest
 
 from dashboard import format as fmt
 from models.db import get_engine, normal_url, session_scope
-from test_browser import ARGS, CHROMIUM, _metrik, _tunggu, hentikan, jalankan_streamlit
+from test_browser import ARGS, CHROMIUM, _metrik, _tunggu, hentikan, jalankan_streamlit, masuk
 from test_impor_bantu import GOOD, pg_baru
 
 LABEL = "Capaian IKU"
@@ -39,6 +39,9 @@ def pg_bajuin():
             h = impor(dataset, (GOOD / f"{dataset}_koma.csv").read_bytes(), f"{dataset}.csv", engine=engine,
                       kecamatan="Bajuin", gaya_angka="en", pengguna="uji")
             assert h.status == "berhasil", h.galat
+        from apputil import akun_uji
+
+        akun_uji("op.bajuin", "operator", ["Bajuin"], url=normal_url(url))
         engine.dispose()
         yield url
 
@@ -60,7 +63,11 @@ def test_impor_lewat_server_a_tampak_di_server_b(pg_bajuin, tmp_path):
         sebelum = _capaian(pg_bajuin)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            halaman_b = browser.new_page(viewport={"width": 1280, "height": 720})
+            konteks = browser.new_context(viewport={"width": 1280, "height": 720})
+            halaman_a = konteks.new_page()
+            halaman_a.set_default_timeout(60000)
+            masuk(halaman_a, a, "op.bajuin")  # one login, through A: B accepts it (one database, one cookie key)
+            halaman_b = konteks.new_page()
             halaman_b.set_default_timeout(60000)
             halaman_b.goto(f"{b}/?kecamatan=Bajuin&tahun=2025&triwulan=4")
             _tunggu(halaman_b)
@@ -69,8 +76,6 @@ def test_impor_lewat_server_a_tampak_di_server_b(pg_bajuin, tmp_path):
             # Through server A's upload page: new targets for Bajuin's indicators.
             berkas = tmp_path / "indikator_baru.csv"
             berkas.write_bytes((GOOD / "indikator_koma.csv").read_bytes().replace(b",55.55,100,", b",70,100,"))
-            halaman_a = browser.new_page(viewport={"width": 1280, "height": 720})
-            halaman_a.set_default_timeout(60000)
             halaman_a.goto(f"{a}/unggah?kecamatan=Bajuin&tahun=2025&triwulan=4")
             _tunggu(halaman_a)
             halaman_a.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(berkas))
