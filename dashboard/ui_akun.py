@@ -138,7 +138,7 @@ def _nama_audit(kunci: str) -> list[str]:
 def tabel_audit(rows: list[dict]) -> pd.DataFrame:
     from dashboard.unggah import waktu_lokal
 
-    out = [{"Waktu": waktu_lokal(r["waktu"]), "Pengguna": r["pengguna"], "Peran": r["peran"] or "",
+    out = [{"Waktu": waktu_lokal(r["waktu"]), "Pengguna": r["pengguna"], "Peran": {**akun.PERAN, "sistem": "Sistem"}.get(r["peran"] or "", r["peran"] or ""),
             "Alamat": r["alamat"] or "", "Jenis": akun.JENIS_AUDIT.get(r["jenis"], r["jenis"]),
             "Hasil": r["hasil"], "Kecamatan": r.get("kecamatan") or "", "Uraian": r["uraian"],
             "Sebelum": r["sebelum"] or "", "Sesudah": r["sesudah"] or ""} for r in rows]

@@ -165,3 +165,22 @@ def test_operator_tidak_melihat_tombol_kecamatan_lain(app_db):
     tanpa_galat(at)
     assert not [b for b in at.button if b.key == f"unggah_batal_{iid}"]
     assert not [b for b in at.get("download_button") if getattr(b, "key", None) == f"unggah_asli_{iid}"]
+
+
+def test_nama_pengguna_jahat_tidak_menjadi_markdown(app_db):
+    """A user name is user text: escaped wherever Markdown renders it (the sidebar, the Pengguna tab)."""
+    from apputil import markdown_tak_aman, teks_markdown
+
+    jahat = "**tebal**[t](http://x.id)![g](x.png)$x$:red[merah]<img>`kode`"
+    assert len(jahat) <= 64
+    with session_scope() as s:
+        akun.tambah_pengguna(s, jahat, "sandi-panjang-1", "pimpinan", ["Bajuin"], pengguna=akun.pelaku_sistem())
+    dia = AppTest.from_file(APP, default_timeout=60)
+    dia.session_state["_token_sesi"] = akun_uji(jahat)
+    dia.run()
+    admin = buka("pengaturan")
+    for at in (dia, admin):
+        tanpa_galat(at)
+        masalah = [(tempat, teks) for tempat, teks in teks_markdown(at) if markdown_tak_aman(teks)]
+        assert not masalah, masalah
+    assert any("tebal" in c.value for c in dia.sidebar.caption)
