@@ -19,12 +19,13 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from dashboard import format as fmt
+from dashboard.akun import AksesDitolak
 from dashboard.data import IndikatorData, Periode
 from dashboard.impor import KOLOM, NAMA_DATASET, HasilImpor, ImporError, impor, impor_tabel
 from dashboard.impor.galat import Galat, pesan_galat
 from dashboard.tabel import tabel_peringatan
 
-PENGGUNA = "operator"  # until user accounts exist (formats.md §1)
+PENGGUNA = "operator"  # a local process (tests, scripts); the pages pass the logged-in user
 
 # The order a new kecamatan loads its data in: indicators before their realisasi.
 DATASET_URUT = ("indikator", "realisasi", "anggaran", "skm", "skm-rekap", "desa", "skala")
@@ -185,7 +186,7 @@ def simpan(pem: Pemeriksaan, isi: bytes, nama_file: str, *, engine: Engine | Non
     """
     try:
         return impor(pem.opsi.dataset, isi, nama_file, engine=engine, pengguna=pengguna, **pem.argumen), None
-    except ImporError as exc:
+    except (ImporError, AksesDitolak) as exc:  # a file for another kecamatan: refused, and recorded
         return None, str(exc)
 
 

@@ -354,8 +354,8 @@ with tab_berkas:
                         if st.button("Simpan pemetaan", icon=":material/bookmark_add:", key="unggah_peta_simpan"):
                             try:
                                 with ui.sesi() as s:
-                                    simpan_pemetaan(s, nama_peta, ds, manual)
-                            except ImporError as exc:
+                                    simpan_pemetaan(s, nama_peta, ds, manual, pengguna=ui.pelaku())
+                            except (ImporError, AksesDitolak) as exc:
                                 st.error(fmt.md(exc), icon=":material/error:")
                             else:
                                 ui.hapus_cache()

@@ -12,8 +12,14 @@ from dashboard.impor.kolom import DATASET, KOLOM
 from models.tables import Pemetaan, utcnow
 
 
-def simpan_pemetaan(session: Session, nama: str, dataset: str, peta: dict) -> None:
-    """Store (or replace) a named mapping; a header mapped to '' or None is deliberately ignored."""
+def simpan_pemetaan(session: Session, nama: str, dataset: str, peta: dict, *, pengguna=None) -> None:
+    """Store (or replace) a named mapping; a header mapped to '' or None is deliberately ignored. For those who
+    import (admins, operators)."""
+    from dashboard.akun import sebagai_pelaku, wajib
+
+    p = sebagai_pelaku(pengguna)
+    if p.peran != "operator":  # an operator's mapping serves the imports of their kecamatan
+        wajib(p, "impor", session=session)
     nama = " ".join(str(nama or "").split())
     if not nama:
         raise ImporError("Nama pemetaan tidak boleh kosong.")
