@@ -30,6 +30,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
+from models.db import TUNGGU_TULIS_DETIK
 from models.tables import Audit, Kecamatan, Pengaturan, PengaturanLog, Pengguna, PenggunaKecamatan, SesiLogin
 
 PERAN = {"admin": "Admin", "operator": "Operator", "pimpinan": "Pimpinan"}
@@ -562,9 +563,30 @@ def pelaku_sesi(engine: Engine, token: str | None, *, alamat: str | None = None,
             catat(s, Pelaku(nama=u.nama, peran=u.peran, alamat=alamat), "sesi_habis",
                   uraian=f"Sesi berakhir setelah menganggur lebih dari {menganggur_menit(s)} menit")
             return None
-        if (now - terakhir).total_seconds() >= SENTUH_DETIK:
-            s.execute(update(SesiLogin.__table__).where(SesiLogin.id == kunci).values(terakhir=now))
-        return _pelaku(s, u, alamat)
+        p = _pelaku(s, u, alamat)
+    if (now - terakhir).total_seconds() >= SENTUH_DETIK:
+        _sentuh(engine, kunci, now)
+    return p
+
+
+def _sentuh(engine: Engine, kunci: str, now: datetime) -> None:
+    """The session's last-seen time, in a write of its own that never makes a page wait: while an import holds
+    SQLite's write lock it is skipped (the next page run tries again); PostgreSQL writes rows side by side."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        with engine.connect() as conn:
+            lite = conn.dialect.name == "sqlite"
+            if lite:  # straight to the driver: no transaction begins for a pragma
+                conn.connection.driver_connection.execute("PRAGMA busy_timeout = 50")
+            try:
+                with conn.begin():
+                    conn.execute(update(SesiLogin.__table__).where(SesiLogin.id == kunci).values(terakhir=now))
+            finally:
+                if lite:
+                    conn.connection.driver_connection.execute(f"PRAGMA busy_timeout = {TUNGGU_TULIS_DETIK * 1000}")
+    except OperationalError:
+        pass
 
 
 def keluar(engine: Engine, token: str | None, pelaku: Pelaku | None = None) -> None:

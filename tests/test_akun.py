@@ -362,3 +362,24 @@ def test_masuk_lewat_penyedia_identitas_dicocokkan_dengan_email(bd):
         akun.masuk_email(get_engine(), "orang@lain.id")
     assert _audit(jenis="masuk")[0]["uraian"] == "Masuk lewat penyedia identitas (OIDC)"
     assert _audit(jenis="masuk_gagal")[0]["pengguna"] == "orang@lain.id"
+
+
+def test_sesi_tidak_menunggu_impor_yang_memegang_kunci_tulis(bd):
+    """A page run notes the session's last use, but never waits for an import holding SQLite's write lock."""
+    import sqlite3
+    import time
+
+    _akun_uji()
+    engine = get_engine()
+    token, _ = akun.masuk(engine, "camat.bajuin", SANDI)
+    penulis = sqlite3.connect(bd.split("///", 1)[1], isolation_level=None)
+    penulis.execute("BEGIN IMMEDIATE")  # as an import does for its whole transaction
+    try:
+        mulai = time.monotonic()
+        p = akun.pelaku_sesi(engine, token, sekarang=akun.utcnow() + timedelta(minutes=2))
+        assert p is not None and p.nama == "camat.bajuin"
+        assert time.monotonic() - mulai < 3
+    finally:
+        penulis.rollback()
+        penulis.close()
+    assert akun.pelaku_sesi(engine, token, sekarang=akun.utcnow() + timedelta(minutes=4)) is not None
