@@ -1,5 +1,5 @@
 """Run every benchmark script in turn (`make benchmark`): imports, pages, exports, the LKjIP document, the report
-check. Each writes its hasil_*.md."""
+check, the login gate. Each writes its hasil_*.md."""
 
 import os
 import subprocess
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SKRIP = ["bench_impor.py", "bench_halaman.py", "bench_ekspor.py", "bench_docx.py", "bench_periksa.py"]
+SKRIP = ["bench_impor.py", "bench_halaman.py", "bench_ekspor.py", "bench_docx.py", "bench_periksa.py", "bench_gerbang.py"]
 
 if __name__ == "__main__":
     gagal = 0
