@@ -383,3 +383,12 @@ def test_sesi_tidak_menunggu_impor_yang_memegang_kunci_tulis(bd):
         penulis.rollback()
         penulis.close()
     assert akun.pelaku_sesi(engine, token, sekarang=akun.utcnow() + timedelta(minutes=4)) is not None
+
+
+def test_nama_berkas_faktor_satu():
+    from dashboard.analisis_iku import NAMA_FILE_ISIAN
+    from dashboard.impor.jalankan import NAMA_FILE_FAKTOR, tindakan_impor
+
+    assert NAMA_FILE_FAKTOR == NAMA_FILE_ISIAN
+    assert [tindakan_impor("realisasi", n) for n in (NAMA_FILE_ISIAN, "isian-manual-desa.csv", "lra.xlsx")] == [
+        "faktor", "isian", "impor"]

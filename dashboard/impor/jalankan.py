@@ -118,11 +118,14 @@ def impor(dataset: str, isi: bytes, nama_file: str, *, engine: Engine | None = N
         raise
 
 
+# The name under which the IKU page stores faktor texts (analisis_iku.NAMA_FILE_ISIAN; kept here so that an import
+# does not load the page's analysis module).
+NAMA_FILE_FAKTOR = "isian-manual-iku.csv"
+
+
 def tindakan_impor(dataset: str, nama_file: str) -> str:
     """The kind of write an import is, for permissions and the audit trail: a faktor text, a manual entry, a file."""
-    from dashboard.analisis_iku import NAMA_FILE_ISIAN
-
-    if nama_file == NAMA_FILE_ISIAN:
+    if nama_file == NAMA_FILE_FAKTOR:
         return "faktor"
     if str(nama_file).startswith("isian-manual"):
         return "isian"
