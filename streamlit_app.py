@@ -37,7 +37,7 @@ def boleh_buka(path: str, pelaku) -> bool:
     """The pages a role may use: uploads for admins and operators, settings for admins, the kabupaten
     comparison for whoever reads more than one kecamatan."""
     if path == "pages/unggah.py":
-        return ui.boleh("impor") or (pelaku.peran == "operator" and not pelaku.tamu)
+        return pelaku.peran in ("admin", "operator") and not pelaku.tamu
     if path == "pages/pengaturan.py":
         return ui.boleh("pengaturan")
     if path == "pages/kabupaten.py":

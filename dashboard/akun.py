@@ -27,7 +27,7 @@ from datetime import datetime, timedelta, timezone
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from models.db import TUNGGU_TULIS_DETIK
@@ -654,10 +654,6 @@ def simpan_setelan(session: Session, kunci: str, nilai: str, *, pengguna: str | 
 def kecamatan_terlihat(pelaku: Pelaku, kecamatan: list[dict]) -> list[dict]:
     """The kecamatan (dicts with `id`) this user may read."""
     return [k for k in kecamatan if pelaku.melihat(k["id"])]
-
-
-def conn_of(session_or_conn) -> Connection:
-    return session_or_conn.connection() if isinstance(session_or_conn, Session) else session_or_conn
 
 
 def log_ubah(session: Session, pelaku: Pelaku, jenis: str, kecamatan_id: int, kunci: str, lama: str | None,

@@ -7,6 +7,7 @@ run), so an import or a settings change by anyone, in any session, shows on ever
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import altair as alt
@@ -138,6 +139,7 @@ def alamat() -> str | None:
     return ip
 
 
+@functools.lru_cache(maxsize=1)
 def _penanda():
     """Signs the cookie (itsdangerous) with the server's key: PANTAU_KUNCI_SESI, else data/kunci_sesi (made once,
     readable by the server's user only). Replicas behind one address share the key through that variable."""
@@ -214,9 +216,9 @@ def gerbang():
             with st.sidebar:
                 _kuki_js(_penanda().dumps(token))
         return p
-    if token:  # ended: idle too long, logged out elsewhere, account disabled
-        ss.pop(_SS_TOKEN, None)
+    if token and token != ss.get("_token_keluar"):  # ended: idle too long, logged out in another tab, disabled
         ss["_sesi_berakhir"] = True
+    ss.pop(_SS_TOKEN, None)
     if _oidc() and _oidc_masuk() and not ss.get("_oidc_gagal"):  # back from the identity provider
         try:
             token, p = akun.masuk_email(engine, str(st.user.get("email") or ""), alamat=alamat())
@@ -383,8 +385,8 @@ def sidebar_akun(p) -> None:
         st.caption(f"Masuk sebagai **{fmt.md(p.nama)}** · {akun.PERAN.get(p.peran, p.peran)} · {fmt.md(kec)}")
         if st.button("Keluar", icon=":material/logout:", key="tombol_keluar"):
             akun.keluar(_engine(), ss.get(_SS_TOKEN), p)
-            for k in (_SS_TOKEN, _SS_PELAKU):
-                ss.pop(k, None)
+            ss["_token_keluar"] = ss.pop(_SS_TOKEN, None)  # this tab's own logout: no "session ended" notice
+            ss.pop(_SS_PELAKU, None)
             hapus_cache()
             if _oidc() and _oidc_masuk():
                 st.logout()  # also the identity provider's login of this browser

@@ -17,7 +17,7 @@ from dashboard import ui
 SEMUA = "(semua)"
 
 
-def _baca_pengguna(kunci: str) -> list[dict]:
+def _baca_pengguna() -> list[dict]:
     with ui.sesi() as s:
         return akun.daftar_pengguna(s)
 
@@ -38,7 +38,7 @@ def tabel_pengguna(daftar: list[dict]) -> pd.DataFrame:
 def bagian_pengguna(tulis, nama_kecamatan: list[str]) -> None:
     """Accounts: the list, add, change role/kecamatan/status, new password; and the access settings."""
     p = ui.pelaku()
-    daftar = _baca_pengguna(ui.kunci())
+    daftar = _baca_pengguna()
     st.caption("Admin: pengguna, pengaturan, data induk, templat, semua kecamatan. Operator: impor, pembatalan impor, "
                "isian manual dan faktor untuk kecamatan yang ditugaskan. Pimpinan: membaca dan mengunduh laporan "
                "kecamatan yang ditugaskan (tanpa kecamatan: seluruh kabupaten). Setiap perubahan tercatat di Audit.")
